@@ -1,0 +1,47 @@
+package io.millwright.api.device;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * A configured field device as a driver sees it. Each driver registers one service per device
+ * with the properties {@link #PROP_ID}, {@link #PROP_PROTOCOL} and {@link #PROP_STATUS}, and
+ * keeps {@link #PROP_STATUS} current (by updating the registration's properties) so that
+ * consumers learn of status changes from service events, without polling.
+ */
+@ProviderType
+public interface Device {
+
+    /** Service property: the device id, unique across all drivers (String). */
+    String PROP_ID = "millwright.device.id";
+    /** Service property: the protocol, for example {@code modbus-tcp}, {@code opcua}, {@code mqtt} (String). */
+    String PROP_PROTOCOL = "millwright.device.protocol";
+    /** Service property: the current {@link DeviceStatus} name (String). */
+    String PROP_STATUS = "millwright.device.status";
+
+    String id();
+
+    String protocol();
+
+    DeviceStatus status();
+
+    /** Why the status is what it is ("connection refused by 10.0.0.5:502"); empty when ONLINE. */
+    String statusDetail();
+
+    /** When the last good sample was received from the device, if ever. */
+    Optional<Instant> lastDataTime();
+
+    /** Requests (or messages) completed since the driver started this device. */
+    long readCount();
+
+    /** Failed requests, timeouts and undecodable messages since the driver started this device. */
+    long errorCount();
+
+    /** Times the connection was re-established after a loss. */
+    long reconnectCount();
+
+    /** Round trip of the last completed request; empty for push protocols or before the first. */
+    Optional<Duration> lastRoundTrip();
+}

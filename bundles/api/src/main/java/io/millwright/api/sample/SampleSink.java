@@ -1,0 +1,23 @@
+package io.millwright.api.sample;
+
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Where drivers hand their samples: the core registers one. Samples never travel over
+ * EventAdmin; this call is the hot path.
+ */
+@ProviderType
+public interface SampleSink {
+
+    /**
+     * Takes a batch of samples, usually everything one poll or one message produced.
+     *
+     * <p>The sink copies what it keeps and does not hold on to the list after returning, so a
+     * driver may clear and reuse it for its next batch. The call may block briefly when the sink
+     * is behind; it never throws for a sample it cannot map (those are counted instead).
+     *
+     * @param samples the batch, in the order the driver read them
+     */
+    void accept(List<Sample> samples);
+}
