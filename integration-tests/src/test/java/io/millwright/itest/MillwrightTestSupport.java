@@ -1,0 +1,309 @@
+package io.millwright.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.PrivilegedExceptionAction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+import org.apache.karaf.features.BundleInfo;
+import org.apache.karaf.features.Feature;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.features.Repository;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.Filter;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * What every Millwright Pax Exam test needs: the built distribution booted once per class, and
+ * helpers to install features, run shell commands as a given user, wait for services and edit
+ * configuration files the way an integrator would.
+ */
+public abstract class MillwrightTestSupport {
+
+    protected static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService featuresService;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    @Inject
+    protected ConfigurationAdmin configurationAdmin;
+
+    /** The distribution as built by karaf-assembly, on free ports, with a bounded heap. */
+    protected Option[] distribution(Option... extra) {
+        String archive = System.getProperty("millwright.distribution");
+        if (archive == null || !new File(archive).isFile()) {
+            throw new IllegalStateException("millwright.distribution does not name the built archive: " + archive
+                    + " (run the build from the top-level pom)");
+        }
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(archive).toURI().toString())
+                        .name("Millwright")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                vmOptions("-Xmx512m"),
+                systemTimeout(120_000),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort())));
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null && !localRepo.isBlank()) {
+            options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                    "org.ops4j.pax.url.mvn.localRepository", localRepo));
+        }
+        options.addAll(List.of(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return Integer.toString(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    /** The outcome of a shell command: what it printed, and the error it ended with, if any. */
+    public static final class CommandResult {
+        public final String output;
+        public final Throwable failure;
+
+        CommandResult(String output, Throwable failure) {
+            this.output = output;
+            this.failure = failure;
+        }
+
+        public boolean failed() {
+            return failure != null;
+        }
+
+        /** The output, or an assertion error naming the command's failure. */
+        public String ok() {
+            if (failure != null) {
+                throw new AssertionError("command failed: " + failure + "\noutput:\n" + output, failure);
+            }
+            return output;
+        }
+
+        @Override
+        public String toString() {
+            return output + (failure == null ? "" : "\nfailed: " + failure);
+        }
+    }
+
+    /** Runs a command as an administrator. */
+    protected CommandResult runAsAdmin(String command) {
+        return run(command, "it-admin", "admin", "manager", "viewer", "systembundles", "ssh");
+    }
+
+    /** Runs a command as a user holding only the viewer role. */
+    protected CommandResult runAsViewer(String command) {
+        return run(command, "it-viewer", "viewer", "ssh");
+    }
+
+    /**
+     * Runs a shell command in a session of its own, as {@code user} with {@code roles}, so that the
+     * command ACLs apply exactly as they do over SSH. Each call gets a new thread because the shell
+     * caches command visibility per thread.
+     */
+    protected CommandResult run(String command, String user, String... roles) {
+        Subject subject = new Subject();
+        subject.getPrincipals().add(new UserPrincipal(user));
+        for (String role : roles) {
+            subject.getPrincipals().add(new RolePrincipal(role));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "itest-shell-" + user));
+        try {
+            Future<Throwable> outcome = executor.submit(() -> Subject.doAs(subject,
+                    (PrivilegedExceptionAction<Throwable>) () -> {
+                        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+                        try {
+                            Object result = session.execute(command);
+                            if (result != null) {
+                                out.println(result);
+                            }
+                            return null;
+                        } catch (Exception e) {
+                            return e;
+                        } finally {
+                            session.close();
+                        }
+                    }));
+            Throwable failure = outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            out.flush();
+            return new CommandResult(bytes.toString(StandardCharsets.UTF_8), failure);
+        } catch (Exception e) {
+            return new CommandResult(bytes.toString(StandardCharsets.UTF_8), e);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Installs a feature and asserts that every bundle it lists is running. */
+    protected void installFeature(String name) throws Exception {
+        featuresService.installFeature(name);
+        assertFeatureBundlesActive(name);
+    }
+
+    /** Every bundle a feature lists is Active (fragments: Resolved), waiting a little for lazy starts. */
+    protected void assertFeatureBundlesActive(String name) throws Exception {
+        Feature feature = featuresService.getFeature(name);
+        assertNotNull("no feature " + name, feature);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        for (BundleInfo info : feature.getBundles()) {
+            Bundle bundle = bundleFor(info.getLocation());
+            assertNotNull("feature " + name + ": bundle " + info.getLocation() + " is not installed", bundle);
+            int expected = bundle.getHeaders().get(Constants.FRAGMENT_HOST) != null ? Bundle.RESOLVED : Bundle.ACTIVE;
+            while (bundle.getState() != expected && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals("feature " + name + ": state of " + bundle.getSymbolicName(), expected, bundle.getState());
+        }
+    }
+
+    private Bundle bundleFor(String location) {
+        Bundle bundle = bundleContext.getBundle(location);
+        if (bundle != null) {
+            return bundle;
+        }
+        for (Bundle candidate : bundleContext.getBundles()) {
+            if (candidate.getLocation().equals(location) || location.endsWith(candidate.getLocation())) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The features of the millwright repository. */
+    protected List<Feature> millwrightFeatures() throws Exception {
+        List<Feature> features = new ArrayList<>();
+        for (Repository repository : featuresService.listRepositories()) {
+            if (repository.getName() != null && repository.getName().startsWith("millwright-")) {
+                features.addAll(List.of(repository.getFeatures()));
+            }
+        }
+        if (features.isEmpty()) {
+            fail("the millwright feature repository is not registered");
+        }
+        return features;
+    }
+
+    /** Waits for a service of the type (and filter, if not null) and returns it. */
+    protected <T> T waitForService(Class<T> type, String filter) throws InterruptedException, InvalidSyntaxException {
+        String spec = "(" + Constants.OBJECTCLASS + "=" + type.getName() + ")";
+        if (filter != null) {
+            spec = "(&" + spec + filter + ")";
+        }
+        Filter osgiFilter = FrameworkUtil.createFilter(spec);
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(bundleContext, osgiFilter, null);
+        tracker.open();
+        try {
+            T service = tracker.waitForService(WAIT.toMillis());
+            if (service == null) {
+                throw new AssertionError("no service " + spec + " within " + WAIT);
+            }
+            return service;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    /**
+     * Writes {@code etc/<fileName>} as an integrator would, and waits until Config Admin holds the
+     * configuration it describes (fileinstall picks the file up). Returns the configuration's pid.
+     */
+    protected String editConfigurationFile(String fileName, Map<String, String> properties) throws Exception {
+        Path file = Paths.get(System.getProperty("karaf.etc"), fileName);
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            for (Map.Entry<String, String> entry : properties.entrySet()) {
+                writer.write(entry.getKey() + " = " + entry.getValue().replace("\\", "\\\\") + "\n");
+            }
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Configuration[] found = configurationAdmin.listConfigurations(null);
+            if (found != null) {
+                for (Configuration configuration : found) {
+                    Dictionary<String, Object> props = configuration.getProperties();
+                    Object origin = props == null ? null : props.get("felix.fileinstall.filename");
+                    if (origin != null && origin.toString().endsWith("/" + fileName) && holds(props, properties)) {
+                        return configuration.getPid();
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Config Admin did not pick up etc/" + fileName + " within " + WAIT);
+    }
+
+    private static boolean holds(Dictionary<String, Object> actual, Map<String, String> expected) {
+        for (Map.Entry<String, String> entry : expected.entrySet()) {
+            Object value = actual.get(entry.getKey());
+            if (value == null || !value.toString().equals(entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits until the condition holds, or fails with the message. */
+    protected static void await(String message, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message + " (waited " + WAIT + ")");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
