@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -62,8 +63,14 @@ public class ProfileCatalog {
             return "Profile " + name + " " + profile.getVersion() + " is already installed";
         }
         String user = currentUser();
+        LOG.info("Installing plant profile {} {} for {}", name, profile.getVersion(), user);
+        try {
+            features.installFeature(profile, EnumSet.noneOf(FeaturesService.Option.class));
+        } catch (Exception e) {
+            LOG.error("Plant profile {} {} could not be installed for {}", name, profile.getVersion(), user, e);
+            throw e;
+        }
         LOG.info("Plant profile {} {} installed by {}", name, profile.getVersion(), user);
-        features.installFeature(profile, EnumSet.noneOf(FeaturesService.Option.class));
         return "Installed profile " + name + " " + profile.getVersion();
     }
 
@@ -78,7 +85,7 @@ public class ProfileCatalog {
             return "(no user)";
         }
         return subject.getPrincipals().stream()
-                .filter(p -> p.getClass().getSimpleName().equals("UserPrincipal"))
+                .filter(UserPrincipal.class::isInstance)
                 .map(Principal::getName)
                 .findFirst()
                 .orElse("(unknown user)");
