@@ -112,6 +112,18 @@ class LauncherIT {
     }
 
     @Test
+    @Order(4)
+    void passwordChangeTakesEffectWhileRunning() throws Exception {
+        String changed = "changed-viewer-Pa55";
+        exec(home, changed + "\n", "bin/millwright-admin", "passwd", "linelead", "--password-stdin").ok();
+
+        assertThat(client("linelead", changed, "millwright:health").out).contains("OK: nothing wrong");
+        assertThat(client("linelead", VIEWER_PASSWORD, "millwright:health").out).doesNotContain("OK: nothing wrong");
+        assertThat(exec(home, null, "bin/millwright-admin", "list").ok().out)
+                .contains("admin\tadmingroup").contains("linelead\tviewergroup");
+    }
+
+    @Test
     @Order(5)
     void sshListensOnLoopbackOnly() throws IOException {
         List<String> listeners = listeners(sshPort);
