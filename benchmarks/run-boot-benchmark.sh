@@ -5,7 +5,7 @@
 #   benchmarks/run-boot-benchmark.sh [runs] [output-file]
 #
 #   runs          runs per variant, alternating (default 5)
-#   output-file   where the Markdown table goes (default benchmarks/RESULTS.md); it is also printed
+#   output-file   where the Markdown table goes (default benchmarks/target/boot-results.md); it is also printed
 #
 # Needs the built distribution (mvn -B -DskipTests install), Linux (/proc), tar, and Maven to
 # fetch stock Karaf from Maven Central. Run it on a quiet machine: it boots 3 x runs Karafs.
@@ -15,7 +15,7 @@ set -euo pipefail
 runs=${1:-5}
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
-output=${2:-$bench/RESULTS.md}
+output=${2:-$bench/target/boot-results.md}
 case "$output" in /*) ;; *) output="$PWD/$output" ;; esac
 
 die() { echo "run-boot-benchmark: $*" >&2; exit 2; }

@@ -23,7 +23,7 @@ final class ResultTable {
     String render() {
         StringBuilder md = new StringBuilder();
         int runs = of(lineup.millwright()).size();
-        md.append("# Boot benchmark: Millwright vs stock Apache Karaf\n\n");
+        md.append("## Boot time and memory: Millwright vs stock Apache Karaf\n\n");
         md.append(String.format(Locale.ROOT, "`%s` against `%s`, %d run%s of each variant, alternating; "
                         + "every run is the first boot of a freshly unpacked copy, started with `bin/start`.%n%n",
                 lineup.millwright().archive().getFileName(), lineup.stock().archive().getFileName(),
@@ -57,7 +57,7 @@ final class ResultTable {
                         + "A ratio below 1 means Millwright needs less.%n%n",
                 BootWatcher.LIST_COMMAND, settleSeconds));
 
-        md.append("## Machine\n\n");
+        md.append("### Machine\n\n");
         md.append("- date: ").append(machine.date()).append('\n');
         md.append("- processors (nproc): ").append(machine.processors()).append('\n');
         md.append(String.format(Locale.ROOT, "- memory: %.1f GiB (MemTotal)%n", machine.memTotalKib() / 1024.0 / 1024.0));
