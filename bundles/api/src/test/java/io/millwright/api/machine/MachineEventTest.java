@@ -46,8 +46,8 @@ class MachineEventTest {
 
     @Test
     void countsCannotRejectMoreThanTheyMake() {
-        assertThat(new CountRecorded("press01", T, 10, 2).good()).isEqualTo(8);
-        assertThatThrownBy(() -> new CountRecorded("press01", T, 1, 2))
+        assertThat(new CountRecorded("press01", T, 10, 2, "", Duration.ofSeconds(1)).good()).isEqualTo(8);
+        assertThatThrownBy(() -> new CountRecorded("press01", T, 1, 2, "", Duration.ofSeconds(1)))
                 .hasMessageContaining("rejects=2");
     }
 }
