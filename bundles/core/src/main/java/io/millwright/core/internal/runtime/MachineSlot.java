@@ -1,0 +1,25 @@
+package io.millwright.core.internal.runtime;
+
+import io.millwright.core.internal.engine.MachineStateEngine;
+import io.millwright.core.internal.model.MachineDefinition;
+import io.millwright.core.internal.model.SignalBinding;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A running machine: its definition and engine. The slot is the engine's lock. */
+final class MachineSlot {
+
+    final String pid;
+    final MachineDefinition definition;
+    final MachineStateEngine engine;
+    final Set<String> devices = new LinkedHashSet<>();
+
+    MachineSlot(String pid, MachineDefinition definition, MachineStateEngine engine) {
+        this.pid = pid;
+        this.definition = definition;
+        this.engine = engine;
+        for (SignalBinding binding : definition.bindings().values()) {
+            devices.add(binding.deviceId());
+        }
+    }
+}
