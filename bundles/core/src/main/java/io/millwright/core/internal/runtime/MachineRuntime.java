@@ -70,14 +70,15 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private ScheduledExecutorService writer;
     private long lastTick;
 
+    /** Public so that benchmarks and tests can run the runtime without a framework. */
     @Activate
-    void activate() {
+    public void activate() {
         writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "millwright-core-writer"));
         writer.scheduleWithFixedDelay(this::writeSafely, WRITE_INTERVAL_MS, WRITE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
-    void deactivate() throws InterruptedException {
+    public void deactivate() throws InterruptedException {
         writer.shutdown();
         writer.awaitTermination(10, TimeUnit.SECONDS);
         for (MachineSlot slot : slots.values()) {
@@ -408,7 +409,7 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         return list;
     }
 
-    public List<UnmappedTags.Row> unmapped() {
+    public List<UnmappedTagsView> unmappedTags() {
         return unmapped.rows();
     }
 

@@ -41,23 +41,12 @@ final class UnmappedTags {
         });
     }
 
-    /** One row of the diagnostic listing. */
-    record Row(String deviceId, String tag, long samples) {
-    }
-
-    List<Row> rows() {
-        List<Row> rows = new ArrayList<>();
-        counts.forEach((device, tags) -> tags.forEach((tag, adder) -> rows.add(new Row(device, tag, adder.sum()))));
+    List<UnmappedTagsView> rows() {
+        List<UnmappedTagsView> rows = new ArrayList<>();
+        counts.forEach((device, tags) -> tags.forEach(
+                (tag, adder) -> rows.add(new UnmappedTagsView(device, tag, adder.sum()))));
         rows.sort((a, b) -> Long.compare(b.samples(), a.samples()));
         return rows;
-    }
-
-    long total() {
-        long total = 0;
-        for (Row row : rows()) {
-            total += row.samples();
-        }
-        return total;
     }
 
     void clear() {

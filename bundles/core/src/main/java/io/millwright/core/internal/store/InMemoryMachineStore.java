@@ -33,6 +33,8 @@ public class InMemoryMachineStore implements MachineStore {
     private final Map<String, DowntimeRecord> downtimes = new HashMap<>();
     private final Set<String> eventKeys = new LinkedHashSet<>();
     private final Map<String, MachineCheckpoint> checkpoints = new HashMap<>();
+    /** A split downtime's id to the id of its last part, which a later end applies to. */
+    private final Map<String, String> splitTails = new HashMap<>();
 
     public InMemoryMachineStore(int capacity) {
         this.capacity = capacity;
@@ -74,7 +76,8 @@ public class InMemoryMachineStore implements MachineStore {
             addDowntime(history, record);
         } else if (event instanceof DowntimeEnded) {
             DowntimeEnded end = (DowntimeEnded) event;
-            downtimes.computeIfPresent(end.downtimeId(), (id, r) -> r.withEnd(end.time(), end.minorStop()));
+            String part = splitTails.getOrDefault(end.downtimeId(), end.downtimeId());
+            downtimes.computeIfPresent(part, (id, r) -> r.withEnd(end.time(), r.minorStop() || end.minorStop()));
         } else if (event instanceof ReasonSet) {
             ReasonSet reason = (ReasonSet) event;
             downtimes.computeIfPresent(reason.downtimeId(),
@@ -96,6 +99,11 @@ public class InMemoryMachineStore implements MachineStore {
                 split.at(), original.state(), original.reasonCode(), original.reasonSetBy(), original.reasonSetAt(),
                 original.minorStop()));
         addDowntime(history, second);
+        if (original.end() == null) {
+            // the stop is still open: when it ends, the end belongs to the part split off last
+            splitTails.put(splitTails.entrySet().stream().filter(e -> e.getValue().equals(original.id()))
+                    .map(Map.Entry::getKey).findFirst().orElse(original.id()), second.id());
+        }
     }
 
     private void addDowntime(MachineHistory history, DowntimeRecord record) {
