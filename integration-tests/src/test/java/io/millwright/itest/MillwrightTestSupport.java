@@ -286,6 +286,11 @@ public abstract class MillwrightTestSupport {
         throw new AssertionError("Config Admin did not pick up etc/" + fileName + " within " + WAIT);
     }
 
+    /** Deletes {@code etc/<fileName>}, as an integrator removing a device or machine would. */
+    protected void deleteConfigurationFile(String fileName) throws IOException {
+        Files.deleteIfExists(Paths.get(System.getProperty("karaf.etc"), fileName));
+    }
+
     private static boolean holds(Dictionary<String, Object> actual, Map<String, String> expected) {
         for (Map.Entry<String, String> entry : expected.entrySet()) {
             Object value = actual.get(entry.getKey());

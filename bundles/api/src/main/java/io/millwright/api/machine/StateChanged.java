@@ -22,4 +22,10 @@ public record StateChanged(String machineId, Instant time, MachineState previous
     public String topic() {
         return TOPIC;
     }
+
+    /** Includes both states: a machine can pass through two states within one millisecond. */
+    @Override
+    public String eventKey() {
+        return machineId + ":state:" + time.toEpochMilli() + ":" + previous + ">" + current;
+    }
 }

@@ -16,7 +16,7 @@ class MachineEventTest {
         StateChanged a = new StateChanged("press01", T, MachineState.RUNNING, MachineState.DOWN);
         StateChanged b = new StateChanged("press01", T, MachineState.RUNNING, MachineState.DOWN);
 
-        assertThat(a.eventKey()).isEqualTo(b.eventKey()).isEqualTo("press01:state:" + T.toEpochMilli());
+        assertThat(a.eventKey()).isEqualTo(b.eventKey()).isEqualTo("press01:state:" + T.toEpochMilli() + ":RUNNING>DOWN");
         assertThat(a.topic()).isEqualTo("millwright/machine/state");
     }
 

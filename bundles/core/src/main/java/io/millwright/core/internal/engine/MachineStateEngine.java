@@ -61,6 +61,8 @@ public final class MachineStateEngine {
 
     private MachineState state = MachineState.OFFLINE;
     private long since;
+    /** Until the first change, history may start before the engine did (samples stamped earlier). */
+    private boolean fresh = true;
     private String openDowntimeId;
     private long openDowntimeStart;
     private MachineState openDowntimeState;
@@ -72,6 +74,9 @@ public final class MachineStateEngine {
     private String product = "";
     private Duration idealCycleTime;
     private boolean checkpointDirty;
+    private boolean evaluationDue;
+    private long dueTime;
+    private long dueWall;
 
     public MachineStateEngine(MachineDefinition definition, PlannedStops calendar, long now) {
         this.definition = definition;
@@ -91,6 +96,7 @@ public final class MachineStateEngine {
     public void restore(MachineCheckpoint checkpoint, DowntimeRecord openDowntime, long now) {
         state = checkpoint.state();
         since = checkpoint.stateSince().toEpochMilli();
+        fresh = false;
         if (openDowntime != null && openDowntime.isOpen()) {
             openDowntimeId = openDowntime.id();
             openDowntimeStart = openDowntime.start().toEpochMilli();
@@ -126,6 +132,10 @@ public final class MachineStateEngine {
             return;
         }
         long t = sample.sourceTime();
+        if (evaluationDue && t != dueTime) {
+            // the samples of one poll share a time: judge the state once they are all in
+            settle();
+        }
         unseenStateSignals &= ~(1 << binding.kind().ordinal());
         switch (binding.kind()) {
             case RUNNING:
@@ -159,22 +169,35 @@ public final class MachineStateEngine {
             lastData = t;
         }
         lastDataWall = Math.max(lastDataWall, sample.receiveTime());
-        evaluate(t, sample.receiveTime());
+        evaluationDue = true;
+        dueTime = t;
+        dueWall = sample.receiveTime();
+    }
+
+    /** Derives the state from the samples taken since the last judgement. */
+    public void settle() {
+        if (evaluationDue) {
+            evaluationDue = false;
+            evaluate(dueTime, dueWall);
+        }
     }
 
     /** A device this machine reads went OFFLINE or came back; the machine follows at once. */
     public void deviceStatus(boolean offline, long wallNow) {
+        settle();
         offlineDevices = Math.max(0, offlineDevices + (offline ? 1 : -1));
         evaluate(Math.max(wallNow, since), wallNow);
     }
 
     public void setOfflineDevices(int count, long wallNow) {
+        settle();
         offlineDevices = count;
         evaluate(Math.max(wallNow, since), wallNow);
     }
 
     /** Time passes: staleness, the calendar, count-based running, and due count buckets. */
     public void tick(long wallNow) {
+        settle();
         if (nextCalendarCheck == Long.MIN_VALUE || wallNow >= nextCalendarCheck) {
             Instant now = Instant.ofEpochMilli(wallNow);
             planned = calendar.isPlannedStop(now);
@@ -196,6 +219,7 @@ public final class MachineStateEngine {
 
     /** Sets the product (or work order) now in production; its ideal cycle time applies from {@code t}. */
     public void setProduct(String newProduct, long t) {
+        settle();
         String p = newProduct == null ? "" : newProduct.trim();
         if (p.equals(product)) {
             return;
@@ -243,7 +267,8 @@ public final class MachineStateEngine {
         if (next == state) {
             return;
         }
-        long t = Math.max(time, since);
+        long t = fresh ? time : Math.max(time, since);
+        fresh = false;
         Instant at = Instant.ofEpochMilli(t);
         if (openDowntimeId != null) {
             long duration = t - openDowntimeStart;
@@ -353,6 +378,7 @@ public final class MachineStateEngine {
 
     /** Moves the events derived so far to {@code sink}; returns whether there were any. */
     public boolean drainTo(List<MachineEvent> sink) {
+        settle();
         if (pending.isEmpty()) {
             return false;
         }
@@ -386,6 +412,7 @@ public final class MachineStateEngine {
 
     /** Flushes the open count bucket, for a clean shutdown or a configuration change. */
     public void flush() {
+        settle();
         flushBucket();
     }
 
@@ -394,14 +421,17 @@ public final class MachineStateEngine {
     }
 
     public MachineState state() {
+        settle();
         return state;
     }
 
     public Instant since() {
+        settle();
         return Instant.ofEpochMilli(since);
     }
 
     public String openDowntimeId() {
+        settle();
         return openDowntimeId;
     }
 
