@@ -142,6 +142,36 @@ public class MachineCoreIT extends MillwrightTestSupport {
         assertEquals("OK", runAsViewer("millwright:health").output.substring(0, 2));
     }
 
+    @Test
+    public void calendarFileMakesAHolidayAPlannedStop() throws Exception {
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        Map<String, String> calendar = new LinkedHashMap<>();
+        calendar.put("scope", "L9");
+        calendar.put("timeZone", "UTC");
+        calendar.put("shifts", "Day 00:00-00:00");
+        calendar.put("holidays", today + ";" + tomorrow);
+        Map<String, String> machine = machine("it-press09", "itdev9", "1.0");
+        machine.put("line", "L9");
+        try {
+            editConfigurationFile("io.millwright.calendar-it-l9.cfg", calendar);
+            editConfigurationFile("io.millwright.machine-it-press09.cfg", machine);
+            await("it-press09 defined", () -> runAsViewer("millwright:machines").output.contains("it-press09"));
+            SampleSink sink = waitForService(SampleSink.class, null);
+            long now = System.currentTimeMillis();
+            List<Sample> batch = new ArrayList<>();
+            batch.add(Sample.ofBoolean("itdev9", "run", true, Quality.GOOD, null, now, now));
+            batch.add(Sample.ofLong("itdev9", "fault", 0, Quality.GOOD, null, now, now));
+            sink.accept(batch);
+            await("holiday is a planned stop although the machine runs", () -> Pattern
+                    .compile("it-press09\\s*\\|\\s*L9\\s*\\|\\s*PLANNED_STOP")
+                    .matcher(runAsViewer("millwright:machines").output).find());
+        } finally {
+            deleteConfigurationFile("io.millwright.machine-it-press09.cfg");
+            deleteConfigurationFile("io.millwright.calendar-it-l9.cfg");
+        }
+    }
+
     private static Map<String, String> machine(String id, String device, String idealCycle) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("id", id);
