@@ -44,6 +44,12 @@ public class MachineCoreIT extends MillwrightTestSupport {
         editConfigurationFile("io.millwright.machine-it-press02.cfg", machine("it-press02", "itdev2", "1.0"));
         await("both machines defined", () -> runAsViewer("millwright:machines").output.contains("it-press02"));
         SampleSink sink = waitForService(SampleSink.class, null);
+        List<String> topics = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.Dictionary<String, Object> filter = new java.util.Hashtable<>();
+        filter.put(org.osgi.service.event.EventConstants.EVENT_TOPIC, "millwright/machine/*");
+        filter.put(org.osgi.service.event.EventConstants.EVENT_FILTER, "(machine.id=it-press01)");
+        var handler = bundleContext.registerService(org.osgi.service.event.EventHandler.class,
+                event -> topics.add(event.getTopic()), filter);
 
         long now = System.currentTimeMillis();
         long base = (now - 300_000) / 60_000 * 60_000;
@@ -57,6 +63,11 @@ public class MachineCoreIT extends MillwrightTestSupport {
         poll(batch, base + 240_000, now, true, 0, 1120, 12);
         batch.add(Sample.ofLong("itdev1", "not-bound", 5, Quality.GOOD, null, base + 240_000, now));
         sink.accept(batch);
+
+        await("state, downtime and count events on EventAdmin", () -> topics.contains("millwright/machine/state")
+                && topics.contains("millwright/machine/downtime/start") && topics.contains("millwright/machine/downtime/end")
+                && topics.contains("millwright/machine/count"));
+        handler.unregister();
 
         String machines = runAsViewer("millwright:machines").ok();
         assertTrue(machines, Pattern.compile("it-press01\\s*\\|\\s*L1\\s*\\|\\s*RUNNING").matcher(machines).find());
