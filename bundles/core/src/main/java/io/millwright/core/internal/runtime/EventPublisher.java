@@ -30,6 +30,7 @@ final class EventPublisher {
     private volatile long dropped;
     private volatile String failure;
     private volatile long published;
+    private long lastDropLog;
 
     EventPublisher(int limit) {
         this.limit = limit;
@@ -80,7 +81,11 @@ final class EventPublisher {
         if (excess > 0) {
             backlog.subList(0, excess).clear();
             dropped += excess;
-            LOG.error("Machine event backlog over {}: {} oldest events dropped ({} in all)", limit, excess, dropped);
+            long now = System.currentTimeMillis();
+            if (now - lastDropLog > 60_000) {
+                lastDropLog = now;
+                LOG.error("Machine event backlog over {}: oldest events dropped, {} in all", limit, dropped);
+            }
         }
         backlogSize = backlog.size();
     }
