@@ -183,6 +183,103 @@ public class MachineCoreIT extends MillwrightTestSupport {
         }
     }
 
+    @Test
+    public void deviceReportedOfflineMakesItsMachineOfflineNotDown() throws Exception {
+        editConfigurationFile("io.millwright.machine-it-press08.cfg", machine("it-press08", "itdev8", "1.0"));
+        try {
+            await("it-press08 defined", () -> runAsViewer("millwright:machines").output.contains("it-press08"));
+            SampleSink sink = waitForService(SampleSink.class, null);
+            long now = System.currentTimeMillis();
+            sink.accept(List.of(Sample.ofBoolean("itdev8", "run", true, Quality.GOOD, null, now, now),
+                    Sample.ofLong("itdev8", "fault", 0, Quality.GOOD, null, now, now)));
+            await("running", () -> state("it-press08").equals("RUNNING"));
+
+            java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+            props.put(io.millwright.api.device.Device.PROP_ID, "itdev8");
+            props.put(io.millwright.api.device.Device.PROP_PROTOCOL, "test");
+            props.put(io.millwright.api.device.Device.PROP_STATUS, "OFFLINE");
+            var registration = bundleContext.registerService(io.millwright.api.device.Device.class,
+                    new TestDevice("itdev8"), props);
+            try {
+                await("offline with its device", () -> state("it-press08").equals("OFFLINE"));
+                String health = runAsViewer("millwright:health").output;
+                assertTrue(health, health.contains("device itdev8 (test)"));
+
+                props.put(io.millwright.api.device.Device.PROP_STATUS, "ONLINE");
+                registration.setProperties(props);
+                long later = System.currentTimeMillis();
+                sink.accept(List.of(Sample.ofBoolean("itdev8", "run", true, Quality.GOOD, null, later, later)));
+                await("running again", () -> state("it-press08").equals("RUNNING"));
+                String downtime = runAsViewer("millwright:downtime it-press08").ok();
+                assertTrue("OFFLINE is a data gap, never downtime: " + downtime, downtime.contains("0 downtime(s)"));
+            } finally {
+                registration.unregister();
+            }
+        } finally {
+            deleteConfigurationFile("io.millwright.machine-it-press08.cfg");
+        }
+    }
+
+    private String state(String machineId) {
+        Matcher m = Pattern.compile(Pattern.quote(machineId) + "\\s*\\|[^|]*\\|\\s*([A-Z_]+)")
+                .matcher(runAsViewer("millwright:machines").output);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** A device as a driver would register it; only its service properties matter here. */
+    private static final class TestDevice implements io.millwright.api.device.Device {
+        private final String id;
+
+        TestDevice(String id) {
+            this.id = id;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String protocol() {
+            return "test";
+        }
+
+        @Override
+        public io.millwright.api.device.DeviceStatus status() {
+            return io.millwright.api.device.DeviceStatus.OFFLINE;
+        }
+
+        @Override
+        public String statusDetail() {
+            return "peer unreachable";
+        }
+
+        @Override
+        public java.util.Optional<Instant> lastDataTime() {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public long readCount() {
+            return 0;
+        }
+
+        @Override
+        public long errorCount() {
+            return 0;
+        }
+
+        @Override
+        public long reconnectCount() {
+            return 0;
+        }
+
+        @Override
+        public java.util.Optional<java.time.Duration> lastRoundTrip() {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static Map<String, String> machine(String id, String device, String idealCycle) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("id", id);
