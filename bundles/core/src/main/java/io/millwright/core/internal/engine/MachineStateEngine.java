@@ -74,6 +74,7 @@ public final class MachineStateEngine {
     private String product = "";
     private Duration idealCycleTime;
     private boolean checkpointDirty;
+    private boolean lastSamplesSeen;
     private boolean evaluationDue;
     private long dueTime;
     private long dueWall;
@@ -127,6 +128,7 @@ public final class MachineStateEngine {
     /** Applies one sample bound to one signal. */
     public void onSample(SignalBinding binding, Sample sample) {
         lastSamples[binding.kind().ordinal()] = sample;
+        lastSamplesSeen = true;
         if (!sample.isGood()) {
             // missing data, not a value: staleness decides if the machine goes OFFLINE
             return;
@@ -385,6 +387,11 @@ public final class MachineStateEngine {
         sink.addAll(pending);
         pending.clear();
         return true;
+    }
+
+    /** Whether any sample reached this engine since it was created or restored. */
+    public boolean hasData() {
+        return lastSamplesSeen;
     }
 
     public boolean hasPending() {

@@ -59,8 +59,6 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private final EventPublisher publisher = new EventPublisher(200_000);
     private volatile TagIndex index = TagIndex.EMPTY;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile MachineStore store;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -244,6 +242,50 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                 return calendarFor(definition).map(c -> c.nextChange(t)).orElse(t.plusSeconds(60));
             }
         };
+    }
+
+    // --- the store ---------------------------------------------------------------------------
+
+    /**
+     * A store arrives, or a better-ranked one replaces the current (Derby after the in-memory
+     * one at boot): machines that have seen no data yet resume from its checkpoints.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindStore(MachineStore newStore) {
+        store = newStore;
+        resumeFrom(newStore);
+    }
+
+    void unbindStore(MachineStore oldStore) {
+        if (store == oldStore) {
+            store = null;
+        }
+    }
+
+    private synchronized void resumeFrom(MachineStore source) {
+        long now = System.currentTimeMillis();
+        for (MachineSlot slot : slots.values()) {
+            synchronized (slot) {
+                if (slot.engine.hasData()) {
+                    continue;
+                }
+                MachineCheckpoint checkpoint;
+                DowntimeRecord open = null;
+                try {
+                    checkpoint = source.checkpoint(slot.definition.id()).orElse(null);
+                    if (checkpoint != null && checkpoint.openDowntimeId() != null) {
+                        open = source.downtime(checkpoint.openDowntimeId()).orElse(null);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot read the checkpoint of machine {}: {}", slot.definition.id(), e.getMessage());
+                    continue;
+                }
+                if (checkpoint != null) {
+                    slot.engine.restore(checkpoint, open, now);
+                }
+            }
+        }
     }
 
     // --- devices ---------------------------------------------------------------------------
