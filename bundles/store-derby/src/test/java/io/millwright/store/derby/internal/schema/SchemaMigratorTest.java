@@ -1,0 +1,144 @@
+package io.millwright.store.derby.internal.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.millwright.api.machine.DowntimeSplit;
+import io.millwright.api.store.MachineBatch;
+import io.millwright.store.derby.internal.DerbyDatabase;
+import io.millwright.store.derby.internal.TestDerby;
+import io.millwright.store.derby.internal.history.DerbyMachineStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SchemaMigratorTest {
+
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("db");
+    }
+
+    @AfterEach
+    void shutdown() {
+        TestDerby.shutdown(db());
+    }
+
+    @Test
+    void anEmptyDatabaseGetsEveryMigration() throws SQLException {
+        DerbyDatabase database = TestDerby.open(db());
+        assertThat(database.schemaVersion()).isEqualTo(Migrations.ALL.size());
+        assertThat(versions(database.dataSource())).containsExactly(1, 2);
+        assertThat(tables(database.dataSource())).contains("COUNT_BUCKET", "DOWNTIME", "DOWNTIME_REASON_HISTORY",
+                "DOWNTIME_TAIL", "EVENT_KEY", "MACHINE", "MACHINE_CHECKPOINT", "CHECKPOINT_COUNTER", "OUTBOX",
+                "OUTBOX_CURSOR", "OUTBOX_SEQUENCE", "PRODUCT_CHANGE", "SCHEMA_VERSION", "STATE_CHANGE");
+        // opening again applies nothing
+        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(2);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2);
+    }
+
+    @Test
+    void aVersionOneDatabaseIsMigratedAndKeepsItsData() throws SQLException {
+        DataSource dataSource = TestDerby.dataSource(db());
+        assertThat(DerbyDatabase.open(dataSource, List.of(Migrations.V1)).schemaVersion()).isEqualTo(1);
+        execute(dataSource, "INSERT INTO downtime (id, machine_id, start_t, end_t, state, minor_stop)"
+                + " VALUES ('d1', 'm1', 1000, NULL, 'DOWN', FALSE)");
+        assertThat(columns(dataSource, "DOWNTIME")).doesNotContain("SPLIT_FROM");
+        TestDerby.shutdown(db());
+
+        DerbyDatabase database = TestDerby.open(db());
+        assertThat(database.schemaVersion()).isEqualTo(2);
+        assertThat(versions(dataSource)).containsExactly(1, 2);
+        assertThat(columns(dataSource, "DOWNTIME")).contains("SPLIT_FROM");
+        DerbyMachineStore store = new DerbyMachineStore(database);
+        assertThat(store.downtime("d1")).hasValueSatisfying(d -> assertThat(d.isOpen()).isTrue());
+        store.append(new MachineBatch(List.of(new DowntimeSplit("m1", Instant.ofEpochMilli(9000), "d1",
+                Instant.ofEpochMilli(5000), "d1.x", "anna")), List.of()));
+        assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM downtime WHERE split_from = 'd1'")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewerDatabaseIsRefusedAndLeftUntouched() throws SQLException {
+        DataSource dataSource = TestDerby.dataSource(db());
+        DerbyDatabase.open(dataSource);
+        execute(dataSource, "INSERT INTO schema_version (version, description, applied_at) VALUES (7, 'future', 0)");
+        List<String> tablesBefore = tables(dataSource);
+
+        assertThatThrownBy(() -> DerbyDatabase.open(dataSource)).isInstanceOf(SchemaTooNewException.class)
+                .hasMessageContaining(db().toAbsolutePath().toString())
+                .hasMessageContaining("schema version 7")
+                .hasMessageContaining("version 2 that this Millwright knows")
+                .hasMessageContaining("nothing was changed");
+        assertThat(versions(dataSource)).containsExactly(1, 2, 7);
+        assertThat(tables(dataSource)).isEqualTo(tablesBefore);
+    }
+
+    @Test
+    void aFailingMigrationIsRolledBackWhole() throws SQLException {
+        DataSource dataSource = TestDerby.dataSource(db());
+        DerbyDatabase.open(dataSource, List.of(Migrations.V1));
+        Migration broken = new Migration(2, "broken", List.of("CREATE TABLE half_done (x INT)", "NOT SQL"));
+        assertThatThrownBy(() -> DerbyDatabase.open(dataSource, List.of(Migrations.V1, broken)))
+                .hasMessageContaining("schema migration 2 (broken) failed and was rolled back")
+                .hasMessageContaining(db().toAbsolutePath().toString());
+        assertThat(versions(dataSource)).containsExactly(1);
+        assertThat(tables(dataSource)).doesNotContain("HALF_DONE");
+    }
+
+    @Test
+    void migrationsMustBeNumberedWithoutGaps() {
+        assertThatThrownBy(() -> new SchemaMigrator("x", List.of(Migrations.V1, new Migration(3, "x", List.of()))))
+                .hasMessageContaining("without gaps");
+    }
+
+    private static void execute(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<Integer> versions(DataSource dataSource) throws SQLException {
+        List<Integer> versions = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT version FROM schema_version ORDER BY version")) {
+            while (rs.next()) {
+                versions.add(rs.getInt(1));
+            }
+        }
+        return versions;
+    }
+
+    private static List<String> tables(DataSource dataSource) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                tables.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        tables.sort(null);
+        return tables;
+    }
+
+    private static List<String> columns(DataSource dataSource, String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getColumns(null, null, table, "%")) {
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+        }
+        return columns;
+    }
+}
