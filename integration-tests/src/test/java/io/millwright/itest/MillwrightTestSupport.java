@@ -301,12 +301,23 @@ public abstract class MillwrightTestSupport {
         return true;
     }
 
-    /** Waits until the condition holds, or fails with the message. */
+    /**
+     * Waits until the condition holds, or fails with the message. A condition that throws is
+     * asked again (a service may be replaced under it); the last exception is reported.
+     */
     protected static void await(String message, java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
+        RuntimeException last = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " (waited " + WAIT + ")");
+                throw new AssertionError(message + " (waited " + WAIT + ")", last);
             }
             Thread.sleep(100);
         }
