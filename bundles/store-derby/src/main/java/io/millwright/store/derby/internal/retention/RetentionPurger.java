@@ -56,18 +56,23 @@ public final class RetentionPurger {
 
     private long purge(DataClass dataClass, long cutoff) {
         return switch (dataClass) {
-            case STATE_CHANGES -> byKey("state changes", "SELECT id FROM state_change WHERE t < ?", cutoff,
+            case STATE_CHANGES -> perMachine("state changes",
+                    "SELECT id FROM state_change WHERE machine_id = ? AND t < ?", cutoff,
                     "DELETE FROM state_change WHERE id = ?");
-            case COUNTS -> countBuckets(cutoff)
-                    + byKey("product changes", "SELECT id FROM product_change WHERE t < ?", cutoff,
+            case COUNTS -> perMachine("count buckets",
+                    "SELECT machine_id, t, product FROM count_bucket WHERE machine_id = ? AND t < ?", cutoff,
+                    "DELETE FROM count_bucket WHERE machine_id = ? AND t = ? AND product = ?")
+                    + perMachine("product changes",
+                    "SELECT id FROM product_change WHERE machine_id = ? AND t < ?", cutoff,
                     "DELETE FROM product_change WHERE id = ?");
             // a split link goes with its last part: while that is open, its end still names the first part
-            case DOWNTIMES -> byKey("downtimes", "SELECT id FROM downtime WHERE end_t < ?", cutoff,
+            case DOWNTIMES -> perMachine("downtimes",
+                    "SELECT id FROM downtime WHERE machine_id = ? AND end_t < ?", cutoff,
                     "DELETE FROM downtime WHERE id = ?",
                     "DELETE FROM downtime_reason_history WHERE downtime_id = ?",
                     "DELETE FROM downtime_tail WHERE tail_id = ?");
-            case EVENT_KEYS -> byKey("event keys", "SELECT event_key FROM event_key WHERE t < ?", cutoff,
-                    "DELETE FROM event_key WHERE event_key = ?");
+            case EVENT_KEYS -> byKey("event keys", "SELECT event_key FROM event_key WHERE t < ?",
+                    new Object[] {cutoff}, "DELETE FROM event_key WHERE event_key = ?");
             case DELIVERED_OUTBOX -> deliveredOutbox(cutoff);
         };
     }
@@ -77,16 +82,31 @@ public final class RetentionPurger {
     }
 
     /**
-     * Selects up to a batch of keys older than {@code cutoff} and runs each delete for each key, one
-     * transaction per batch; the first delete's row count is what is reported.
+     * Machine by machine, from the machine registry, along each table's (machine, time) index: the
+     * history tables have no index on time alone, which would cost every insert.
      */
-    private long byKey(String what, String selectKeys, long cutoff, String... deletes) {
+    private long perMachine(String what, String selectKeys, long cutoff, String... deletes) {
+        List<Object[]> machines = database.inTransaction("listing machines",
+                connection -> keys(connection, "SELECT machine_id FROM machine"));
+        long total = 0;
+        for (Object[] machine : machines) {
+            total += byKey(what + " of machine " + machine[0], selectKeys, new Object[] {machine[0], cutoff},
+                    deletes);
+        }
+        return total;
+    }
+
+    /**
+     * Selects up to a batch of keys with {@code parameters} and runs each delete for each key, one
+     * transaction per batch, until a batch comes back short; the first delete's row count is reported.
+     */
+    private long byKey(String what, String selectKeys, Object[] parameters, String... deletes) {
         String select = selectKeys + " FETCH FIRST " + batchSize + " ROWS ONLY";
         long total = 0;
         Batch batch;
         do {
-            batch = database.inTransaction("purging " + what + " older than " + cutoff, connection -> {
-                List<Object[]> keys = keys(connection, select, cutoff);
+            batch = database.inTransaction("purging " + what, connection -> {
+                List<Object[]> keys = keys(connection, select, parameters);
                 int deleted = 0;
                 for (int d = 0; d < deletes.length; d++) {
                     int n = deleteEach(connection, deletes[d], keys);
@@ -96,28 +116,6 @@ public final class RetentionPurger {
             });
             total += batch.deleted();
         } while (batch.more());
-        return total;
-    }
-
-    /** Machine by machine, along the primary key: count_bucket has no index on time alone. */
-    private long countBuckets(long cutoff) {
-        List<Object[]> machines = database.inTransaction("listing machines",
-                connection -> keys(connection, "SELECT machine_id FROM machine"));
-        String select = "SELECT machine_id, t, product FROM count_bucket WHERE machine_id = ? AND t < ?"
-                + " ORDER BY machine_id, t, product FETCH FIRST " + batchSize + " ROWS ONLY";
-        long total = 0;
-        for (Object[] machine : machines) {
-            Batch batch;
-            do {
-                batch = database.inTransaction("purging count buckets of machine " + machine[0], connection -> {
-                    List<Object[]> keys = keys(connection, select, machine[0], cutoff);
-                    int deleted = deleteEach(connection,
-                            "DELETE FROM count_bucket WHERE machine_id = ? AND t = ? AND product = ?", keys);
-                    return new Batch(deleted, keys.size() == batchSize);
-                });
-                total += batch.deleted();
-            } while (batch.more());
-        }
         return total;
     }
 

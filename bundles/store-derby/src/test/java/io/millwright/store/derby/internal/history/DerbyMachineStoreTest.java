@@ -274,6 +274,21 @@ class DerbyMachineStoreTest {
     }
 
     @Test
+    void theLongestIdsFitTheirColumnsAndKeys() {
+        String machine = (m + "-").repeat(20).substring(0, 128);
+        String first = "d".repeat(256);
+        String second = "e".repeat(256);
+        DowntimeSplit split = new DowntimeSplit(machine, T.plusSeconds(60), first, T.plusSeconds(30), second,
+                "u".repeat(128));
+        assertThat(split.eventKey()).hasSizeGreaterThan(640);
+        append(new DowntimeStarted(machine, T, first, MachineState.DOWN, "r".repeat(128)), split);
+        append(split);
+        assertThat(store.downtimes(machine, T, T.plusSeconds(600))).extracting(DowntimeRecord::id)
+                .containsExactly(first, second);
+        assertThat(outboxOf(machine)).hasSize(2);
+    }
+
+    @Test
     void aFailingBatchStoresNothingAndNamesTheDatabase() {
         String tooLong = "m".repeat(300);
         MachineBatch batch = new MachineBatch(List.of(new CountRecorded(m, T, 1, 0, "", CYCLE),
