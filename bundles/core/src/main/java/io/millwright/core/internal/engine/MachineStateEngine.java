@@ -184,13 +184,7 @@ public final class MachineStateEngine {
         }
     }
 
-    /** A device this machine reads went OFFLINE or came back; the machine follows at once. */
-    public void deviceStatus(boolean offline, long wallNow) {
-        settle();
-        offlineDevices = Math.max(0, offlineDevices + (offline ? 1 : -1));
-        evaluate(Math.max(wallNow, since), wallNow);
-    }
-
+    /** How many of this machine's devices are OFFLINE; with any, the machine is OFFLINE at once. */
     public void setOfflineDevices(int count, long wallNow) {
         settle();
         offlineDevices = count;
@@ -394,10 +388,6 @@ public final class MachineStateEngine {
         return lastSamplesSeen;
     }
 
-    public boolean hasPending() {
-        return !pending.isEmpty();
-    }
-
     /**
      * The checkpoint to store with the events drained so far, or null when nothing changed. Counter
      * baselines are those of the last emitted count bucket, so a crash recounts the open bucket
@@ -461,11 +451,6 @@ public final class MachineStateEngine {
     /** The last sample seen for a signal, good or not, or null. */
     public Sample lastSample(SignalKind kind) {
         return lastSamples[kind.ordinal()];
-    }
-
-    /** Parts counted in the open bucket, not yet emitted. */
-    public long openBucketTotal() {
-        return bucketTotal;
     }
 
     public long counterResets() {

@@ -3,7 +3,6 @@ package io.millwright.core.internal.model;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -153,13 +152,5 @@ public final class MachineDefinitionParser {
 
     static Duration duration(double seconds) {
         return Duration.ofNanos(Math.round(seconds * 1_000_000_000.0));
-    }
-
-    /** The keys a machine configuration may hold, for documentation and the metatype. */
-    public static List<String> keys() {
-        return List.of("id", "name", "site", "area", "line", "running", "faultCode", "fault", "totalCount",
-                "rejectCount", "goodCount", "speed", "product", "countMode", "counterBits", "idealCycleTime",
-                "microStopThreshold", "stalenessTimeout", "runningWindow", "startupPeriod", "critical",
-                "calendar", "faultReasons", "products");
     }
 }

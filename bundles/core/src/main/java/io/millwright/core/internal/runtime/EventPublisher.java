@@ -29,7 +29,6 @@ final class EventPublisher {
     private volatile int backlogSize;
     private volatile long dropped;
     private volatile String failure;
-    private volatile long published;
     private long lastDropLog;
 
     EventPublisher(int limit) {
@@ -60,7 +59,6 @@ final class EventPublisher {
             LOG.info("Machine store writes again; {} held events stored", backlog.size());
             failure = null;
         }
-        published += backlog.size();
         if (eventAdmin != null) {
             for (MachineEvent event : backlog) {
                 eventAdmin.postEvent(toEvent(event));
@@ -109,9 +107,5 @@ final class EventPublisher {
 
     String failure() {
         return failure;
-    }
-
-    long published() {
-        return published;
     }
 }

@@ -48,9 +48,4 @@ final class UnmappedTags {
         rows.sort((a, b) -> Long.compare(b.samples(), a.samples()));
         return rows;
     }
-
-    void clear() {
-        counts.clear();
-        named.set(0);
-    }
 }

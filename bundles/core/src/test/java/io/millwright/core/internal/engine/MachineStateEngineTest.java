@@ -140,10 +140,10 @@ class MachineStateEngineTest {
         f.at(1000).running(true).drain();
 
         f.at(100);
-        f.engine.deviceStatus(true, f.now);
+        f.engine.setOfflineDevices(1, f.now);
         assertThat(f.engine.state()).isEqualTo(MachineState.OFFLINE);
 
-        f.engine.deviceStatus(false, f.now);
+        f.engine.setOfflineDevices(0, f.now);
         f.at(100).running(true);
         assertThat(f.engine.state()).isEqualTo(MachineState.RUNNING);
     }
