@@ -2,6 +2,7 @@ package io.millwright.api.device;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -10,6 +11,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * with the properties {@link #PROP_ID}, {@link #PROP_PROTOCOL} and {@link #PROP_STATUS}, and
  * keeps {@link #PROP_STATUS} current (by updating the registration's properties) so that
  * consumers learn of status changes from service events, without polling.
+ *
+ * <p>When a device's tag list changes (a configuration edit), the driver modifies the service
+ * properties or registers the device anew, so consumers that keep per-tag settings (the tag
+ * historian) read {@link #tags()} again.
  */
 @ProviderType
 public interface Device {
@@ -44,4 +49,7 @@ public interface Device {
 
     /** Round trip of the last completed request; empty for push protocols or before the first. */
     Optional<Duration> lastRoundTrip();
+
+    /** The configured tags in configuration order, each with its last sample. */
+    List<TagStatus> tags();
 }

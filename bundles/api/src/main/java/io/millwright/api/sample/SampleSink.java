@@ -4,8 +4,12 @@ import java.util.List;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Where drivers hand their samples: the core registers one. Samples never travel over
- * EventAdmin; this call is the hot path.
+ * Where drivers hand their samples. Samples never travel over EventAdmin; this call is the hot
+ * path.
+ *
+ * <p>Drivers hand every batch to every registered sink (a dynamic, multiple reference): the core
+ * registers one, the store's tag historian another. A sink therefore ignores samples it has no
+ * use for, cheaply.
  */
 @ProviderType
 public interface SampleSink {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
+import io.millwright.api.device.TagStatus;
 import io.millwright.api.health.HealthFinding;
 import io.millwright.api.health.HealthFinding.Severity;
 import java.time.Duration;
@@ -88,6 +89,11 @@ class DeviceCheckTest {
             @Override
             public Optional<Duration> lastRoundTrip() {
                 return Optional.empty();
+            }
+
+            @Override
+            public List<TagStatus> tags() {
+                return List.of();
             }
         };
     }
