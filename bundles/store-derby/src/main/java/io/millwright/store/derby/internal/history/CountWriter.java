@@ -2,36 +2,41 @@ package io.millwright.store.derby.internal.history;
 
 import io.millwright.api.machine.CountRecorded;
 import io.millwright.store.derby.internal.PreparedStatements;
-import java.sql.BatchUpdateException;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Inserts count buckets as JDBC batches. A bucket's primary key (machine, start, product) is its
- * event key, so a bucket stored before is found by the insert itself: Derby refuses that one row,
- * undoes only it, and the rest of the batch is sent again.
+ * Merges a batch's count buckets into their machines' hourly {@link CountBlock}s: one read and one
+ * write per machine and hour the batch touches. A bucket's slot (machine, time, product) is its
+ * event key, so a bucket whose slot is filled already was stored before and is left as it was.
  */
 final class CountWriter {
 
-    private static final String DUPLICATE_KEY = "23505";
-    private static final String INSERT = "INSERT INTO count_bucket (machine_id, t, product, total, rejects,"
-            + " ideal_cycle_ns) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String SELECT = "SELECT buckets FROM count_block WHERE machine_id = ? AND hour_t = ?";
+    private static final String INSERT = "INSERT INTO count_block (machine_id, hour_t, buckets) VALUES (?, ?, ?)";
+    private static final String UPDATE = "UPDATE count_block SET buckets = ? WHERE machine_id = ? AND hour_t = ?";
 
     private final PreparedStatements sql;
-    private final List<CountRecorded> pending = new ArrayList<>();
+    private final Map<BlockKey, Map<CountBlock.Slot, CountRecorded>> pending = new LinkedHashMap<>();
     private final Set<CountRecorded> duplicates = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    private record BlockKey(String machineId, long hour) {
+    }
 
     CountWriter(PreparedStatements sql) {
         this.sql = sql;
     }
 
     void add(CountRecorded count) {
-        pending.add(count);
+        BlockKey key = new BlockKey(count.machineId(), CountBlock.hourOf(count.time().toEpochMilli()));
+        pending.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(CountBlock.Slot.of(count), count);
     }
 
     /** Whether this bucket (this very event) turned out to be stored already. */
@@ -40,35 +45,51 @@ final class CountWriter {
     }
 
     void flush() throws SQLException {
-        if (pending.isEmpty()) {
-            return;
-        }
-        PreparedStatement insert = sql.get(INSERT);
-        int from = 0;
-        while (from < pending.size()) {
-            for (CountRecorded count : pending.subList(from, pending.size())) {
-                insert.setString(1, count.machineId());
-                insert.setLong(2, count.time().toEpochMilli());
-                insert.setString(3, count.product());
-                insert.setLong(4, count.total());
-                insert.setLong(5, count.rejects());
-                insert.setLong(6, count.idealCycleTime().toNanos());
-                insert.addBatch();
-            }
-            try {
-                insert.executeBatch();
-                from = pending.size();
-            } catch (BatchUpdateException e) {
-                insert.clearBatch();
-                if (!DUPLICATE_KEY.equals(e.getSQLState())) {
-                    throw e;
-                }
-                // the rows before the refused one are in; go on after it
-                int refused = from + e.getUpdateCounts().length;
-                duplicates.add(pending.get(refused));
-                from = refused + 1;
-            }
+        for (Map.Entry<BlockKey, Map<CountBlock.Slot, CountRecorded>> entry : pending.entrySet()) {
+            merge(entry.getKey(), entry.getValue());
         }
         pending.clear();
+    }
+
+    private void merge(BlockKey key, Map<CountBlock.Slot, CountRecorded> fresh) throws SQLException {
+        TreeMap<CountBlock.Slot, CountRecorded> block = new TreeMap<>();
+        boolean exists = false;
+        PreparedStatement select = sql.get(SELECT);
+        select.setString(1, key.machineId());
+        select.setLong(2, key.hour());
+        try (ResultSet rs = select.executeQuery()) {
+            if (rs.next()) {
+                exists = true;
+                for (CountRecorded stored : CountBlock.decode(key.machineId(), key.hour(), rs.getBytes(1))) {
+                    block.put(CountBlock.Slot.of(stored), stored);
+                }
+            }
+        }
+        int added = 0;
+        for (Map.Entry<CountBlock.Slot, CountRecorded> bucket : fresh.entrySet()) {
+            if (block.putIfAbsent(bucket.getKey(), bucket.getValue()) == null) {
+                added++;
+            } else {
+                duplicates.add(bucket.getValue());
+            }
+        }
+        if (added == 0) {
+            return;
+        }
+        byte[] packed = CountBlock.encode(key.machineId(), key.hour(), block.values());
+        PreparedStatement write = sql.get(exists ? UPDATE : INSERT);
+        if (exists) {
+            write.setBytes(1, packed);
+            write.setString(2, key.machineId());
+            write.setLong(3, key.hour());
+        } else {
+            write.setString(1, key.machineId());
+            write.setLong(2, key.hour());
+            write.setBytes(3, packed);
+        }
+        if (write.executeUpdate() != 1) {
+            throw new SQLException("count block of machine " + key.machineId() + " for hour " + key.hour()
+                    + " was not written", "XJMW2");
+        }
     }
 }

@@ -31,8 +31,8 @@ final class HistoryReader {
             + " WHERE machine_id = ? AND end_t > ? AND start_t < ?";
     private static final String DOWNTIMES_OPEN = DOWNTIME_COLUMNS
             + " WHERE machine_id = ? AND end_t IS NULL AND start_t < ?";
-    private static final String COUNTS_IN = "SELECT t, total, rejects, product, ideal_cycle_ns FROM count_bucket"
-            + " WHERE machine_id = ? AND t >= ? AND t < ? ORDER BY t, product";
+    private static final String COUNT_BLOCKS_IN = "SELECT hour_t, buckets FROM count_block"
+            + " WHERE machine_id = ? AND hour_t >= ? AND hour_t < ? ORDER BY hour_t";
     private static final String REASONS = "SELECT downtime_id, machine_id, set_at, set_by, reason_before,"
             + " reason_after FROM downtime_reason_history WHERE downtime_id = ? ORDER BY id";
 
@@ -102,15 +102,21 @@ final class HistoryReader {
 
     static List<CountRecorded> counts(PreparedStatements sql, String machineId, Instant from, Instant to)
             throws SQLException {
-        PreparedStatement query = sql.get(COUNTS_IN);
+        long fromMs = from.toEpochMilli();
+        long toMs = to.toEpochMilli();
+        PreparedStatement query = sql.get(COUNT_BLOCKS_IN);
         query.setString(1, machineId);
-        query.setLong(2, from.toEpochMilli());
-        query.setLong(3, to.toEpochMilli());
+        query.setLong(2, CountBlock.hourOf(fromMs));
+        query.setLong(3, toMs);
         List<CountRecorded> result = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                result.add(new CountRecorded(machineId, Instant.ofEpochMilli(rs.getLong(1)), rs.getLong(2),
-                        rs.getLong(3), rs.getString(4), Duration.ofNanos(rs.getLong(5))));
+                for (CountRecorded bucket : CountBlock.decode(machineId, rs.getLong(1), rs.getBytes(2))) {
+                    long t = bucket.time().toEpochMilli();
+                    if (t >= fromMs && t < toMs) {
+                        result.add(bucket);
+                    }
+                }
             }
         }
         return result;

@@ -6,7 +6,7 @@ public enum DataClass {
     STATE_CHANGES,
     /** Closed {@code downtime} rows (with their reason history and split links), by their end; open stops are kept. */
     DOWNTIMES,
-    /** {@code count_bucket} rows and {@code product_change} rows, by their time. */
+    /** Count buckets (hourly {@code count_block} rows, once the whole hour is older) and {@code product_change} rows. */
     COUNTS,
     /** Outbox entries every known consumer has acknowledged, by when they were stored (counted in entries). */
     DELIVERED_OUTBOX,

@@ -1,6 +1,7 @@
 package io.millwright.store.derby.internal.retention;
 
 import io.millwright.store.derby.internal.DerbyDatabase;
+import io.millwright.store.derby.internal.history.CountBlock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -59,9 +60,11 @@ public final class RetentionPurger {
             case STATE_CHANGES -> perMachine("state changes",
                     "SELECT id FROM state_change WHERE machine_id = ? AND t < ?", cutoff,
                     "DELETE FROM state_change WHERE id = ?");
-            case COUNTS -> perMachine("count buckets",
-                    "SELECT machine_id, t, product FROM count_bucket WHERE machine_id = ? AND t < ?", cutoff,
-                    "DELETE FROM count_bucket WHERE machine_id = ? AND t = ? AND product = ?")
+            // an hour's block goes when its last bucket is older than the cutoff
+            case COUNTS -> perMachine("count blocks",
+                    "SELECT machine_id, hour_t FROM count_block WHERE machine_id = ? AND hour_t < ?",
+                    cutoff - CountBlock.HOUR_MS + 1,
+                    "DELETE FROM count_block WHERE machine_id = ? AND hour_t = ?")
                     + perMachine("product changes",
                     "SELECT id FROM product_change WHERE machine_id = ? AND t < ?", cutoff,
                     "DELETE FROM product_change WHERE id = ?");

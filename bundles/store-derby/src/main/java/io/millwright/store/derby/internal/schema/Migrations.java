@@ -1,5 +1,6 @@
 package io.millwright.store.derby.internal.schema;
 
+import io.millwright.store.derby.internal.history.CountBucketPacker;
 import java.util.List;
 
 /**
@@ -78,8 +79,18 @@ public final class Migrations {
     public static final Migration V2 = new Migration(2, "downtime.split_from", List.of(
             "ALTER TABLE downtime ADD COLUMN split_from VARCHAR(256)"));
 
+    /**
+     * Count buckets packed an hour per row ({@link io.millwright.store.derby.internal.history.CountBlock}):
+     * a batched append then writes about a row per machine, not a row per bucket. The primary key
+     * is the only index, as for count_bucket before it.
+     */
+    public static final Migration V3 = new Migration(3, "count buckets packed by machine and hour", List.of(
+            "CREATE TABLE count_block (machine_id VARCHAR(128) NOT NULL, hour_t BIGINT NOT NULL,"
+                    + " buckets VARCHAR(32672) FOR BIT DATA NOT NULL, PRIMARY KEY (machine_id, hour_t))"),
+            CountBucketPacker::pack);
+
     /** All of them, in order: what {@link io.millwright.store.derby.internal.DerbyDatabase#open} applies. */
-    public static final List<Migration> ALL = List.of(V1, V2);
+    public static final List<Migration> ALL = List.of(V1, V2, V3);
 
     private Migrations() {
     }

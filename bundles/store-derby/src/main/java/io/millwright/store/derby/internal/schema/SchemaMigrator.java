@@ -84,6 +84,9 @@ public final class SchemaMigrator {
             for (String sql : migration.statements()) {
                 statement.execute(sql);
             }
+            if (migration.data() != null) {
+                migration.data().apply(connection);
+            }
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
                 insert.setInt(1, migration.version());

@@ -3,6 +3,7 @@ package io.millwright.store.derby.internal.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millwright.api.machine.CountRecorded;
 import io.millwright.api.machine.DowntimeSplit;
 import io.millwright.api.store.MachineBatch;
 import io.millwright.store.derby.internal.DerbyDatabase;
@@ -13,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +41,14 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         DerbyDatabase database = TestDerby.open(db());
         assertThat(database.schemaVersion()).isEqualTo(Migrations.ALL.size());
-        assertThat(versions(database.dataSource())).containsExactly(1, 2);
-        assertThat(tables(database.dataSource())).contains("COUNT_BUCKET", "DOWNTIME", "DOWNTIME_REASON_HISTORY",
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3);
+        assertThat(tables(database.dataSource())).doesNotContain("COUNT_BUCKET");
+        assertThat(tables(database.dataSource())).contains("COUNT_BLOCK", "DOWNTIME", "DOWNTIME_REASON_HISTORY",
                 "DOWNTIME_TAIL", "EVENT_KEY", "MACHINE", "MACHINE_CHECKPOINT", "CHECKPOINT_COUNTER", "OUTBOX",
                 "OUTBOX_CURSOR", "OUTBOX_SEQUENCE", "PRODUCT_CHANGE", "SCHEMA_VERSION", "STATE_CHANGE");
         // opening again applies nothing
-        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(2);
-        assertThat(versions(database.dataSource())).containsExactly(1, 2);
+        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(3);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -58,14 +61,41 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(2);
-        assertThat(versions(dataSource)).containsExactly(1, 2);
+        assertThat(database.schemaVersion()).isEqualTo(3);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3);
         assertThat(columns(dataSource, "DOWNTIME")).contains("SPLIT_FROM");
         DerbyMachineStore store = new DerbyMachineStore(database);
         assertThat(store.downtime("d1")).hasValueSatisfying(d -> assertThat(d.isOpen()).isTrue());
         store.append(new MachineBatch(List.of(new DowntimeSplit("m1", Instant.ofEpochMilli(9000), "d1",
                 Instant.ofEpochMilli(5000), "d1.x", "anna")), List.of()));
         assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM downtime WHERE split_from = 'd1'")).isEqualTo(1);
+    }
+
+    @Test
+    void aVersionTwoDatabasesCountBucketsArePackedIntoHourlyBlocks() throws SQLException {
+        DataSource dataSource = TestDerby.dataSource(db());
+        DerbyDatabase.open(dataSource, List.of(Migrations.V1, Migrations.V2));
+        // two machines, buckets in two hours (one across the hour boundary), two products in one minute
+        execute(dataSource, "INSERT INTO count_bucket (machine_id, t, product, total, rejects, ideal_cycle_ns) VALUES"
+                + " ('m1', 3540000, 'A', 10, 1, 900000000), ('m1', 3600000, 'A', 11, 0, 900000000),"
+                + " ('m1', 3600000, 'B', 3, 0, 500000000), ('m2', 60000, 'A', 7, 2, 900000000)");
+        TestDerby.shutdown(db());
+
+        DerbyDatabase database = TestDerby.open(db());
+        assertThat(database.schemaVersion()).isEqualTo(3);
+        assertThat(tables(dataSource)).contains("COUNT_BLOCK").doesNotContain("COUNT_BUCKET");
+        assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM count_block")).isEqualTo(3);
+        DerbyMachineStore store = new DerbyMachineStore(database);
+        assertThat(store.counts("m1", Instant.EPOCH, Instant.ofEpochMilli(7_200_000)))
+                .extracting(c -> c.time().toEpochMilli() + " " + c.product() + " " + c.total() + "/" + c.rejects()
+                        + " " + c.idealCycleTime().toMillis())
+                .containsExactly("3540000 A 10/1 900", "3600000 A 11/0 900", "3600000 B 3/0 500");
+        assertThat(store.counts("m2", Instant.EPOCH, Instant.ofEpochMilli(120_000))).hasSize(1);
+        // a bucket packed by the migration is still found as stored before
+        store.append(new MachineBatch(List.of(new CountRecorded("m1",
+                Instant.ofEpochMilli(3_600_000), 99, 0, "A", Duration.ofMillis(900))), List.of()));
+        assertThat(store.counts("m1", Instant.ofEpochMilli(3_600_000), Instant.ofEpochMilli(3_600_001)))
+                .extracting(c -> c.total()).containsExactly(11L, 3L);
     }
 
     @Test
@@ -78,9 +108,9 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> DerbyDatabase.open(dataSource)).isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining(db().toAbsolutePath().toString())
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("version 2 that this Millwright knows")
+                .hasMessageContaining("version 3 that this Millwright knows")
                 .hasMessageContaining("nothing was changed");
-        assertThat(versions(dataSource)).containsExactly(1, 2, 7);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 7);
         assertThat(tables(dataSource)).isEqualTo(tablesBefore);
     }
 
