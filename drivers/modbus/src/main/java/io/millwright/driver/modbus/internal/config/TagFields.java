@@ -1,0 +1,125 @@
+package io.millwright.driver.modbus.internal.config;
+
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link TagDefinition} from its textual fields, checking each; shared by the inline
+ * {@code tag.<name>} form and the CSV file so both accept exactly the same things.
+ */
+final class TagFields {
+
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    static final int MAX_ADDRESS = 65535;
+    static final int MAX_STRING_REGISTERS = 125;
+
+    /** A field that is wrong: which one (as the CSV header names it) and why. */
+    static final class FieldProblem extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String field;
+
+        FieldProblem(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+    }
+
+    private TagFields() {
+    }
+
+    /** Blank optional fields take their defaults; {@code typeText} may be blank (bool on bit areas, uint16 on registers). */
+    static TagDefinition build(String name, String areaText, String addressText, String typeText, String scaleText,
+                               String offsetText, String deadbandText, String historizeText) throws FieldProblem {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new FieldProblem("name", "tag name '" + name + "' must be letters, digits, '.', '_', '-'");
+        }
+        Area area = areaText == null || areaText.isBlank() ? null : Area.fromWord(areaText);
+        if (area == null) {
+            throw new FieldProblem("area", "area '" + text(areaText) + "' must be coil, discrete, holding or input");
+        }
+        int address = parseAddress(addressText);
+        TagType type;
+        int registers;
+        if (typeText == null || typeText.isBlank()) {
+            type = area.isBits() ? TagType.BOOL : TagType.UINT16;
+            registers = 1;
+        } else {
+            type = TagType.parse(typeText);
+            if (type == null) {
+                throw new FieldProblem("type", "type '" + typeText.trim() + "' must be bool, int16, uint16, int32, uint32,"
+                        + " float32, float64 or string(<registers>)");
+            }
+            registers = type == TagType.STRING ? TagType.parseStringLength(typeText) : type.registers();
+        }
+        if (area.isBits() && type != TagType.BOOL) {
+            throw new FieldProblem("type", "a " + area.word() + " is one bit: its type must be bool, not " + typeText.trim());
+        }
+        if (type == TagType.STRING && (registers < 1 || registers > MAX_STRING_REGISTERS)) {
+            throw new FieldProblem("type", "string length " + registers + " must be 1 to " + MAX_STRING_REGISTERS + " registers");
+        }
+        if (area.isBits()) {
+            registers = 1;
+        }
+        if (address + registers - 1 > MAX_ADDRESS) {
+            throw new FieldProblem("address", "address " + address + " + " + registers + " registers runs past " + MAX_ADDRESS);
+        }
+        double scale = parseDouble("scale", scaleText, 1.0);
+        if (scale == 0.0) {
+            throw new FieldProblem("scale", "scale must not be 0");
+        }
+        double offset = parseDouble("offset", offsetText, 0.0);
+        if ((type == TagType.BOOL || type == TagType.STRING) && (scale != 1.0 || offset != 0.0)) {
+            throw new FieldProblem(scale != 1.0 ? "scale" : "offset", "a " + type.word() + " tag cannot be scaled or offset");
+        }
+        double deadband = parseDouble("deadband", deadbandText, 0.0);
+        if (deadband < 0.0) {
+            throw new FieldProblem("deadband", "deadband must be 0 or more, was " + deadbandText.trim());
+        }
+        boolean historize = parseBoolean("historize", historizeText, true);
+        return new TagDefinition(name, area, address, type, registers, scale, offset, deadband, historize);
+    }
+
+    private static int parseAddress(String text) throws FieldProblem {
+        try {
+            int address = Integer.parseInt(text(text));
+            if (address < 0 || address > MAX_ADDRESS) {
+                throw new FieldProblem("address", "address " + address + " must be 0 to " + MAX_ADDRESS);
+            }
+            return address;
+        } catch (NumberFormatException e) {
+            throw new FieldProblem("address", "address '" + text(text) + "' is not a number (0 to " + MAX_ADDRESS + ")");
+        }
+    }
+
+    static double parseDouble(String field, String text, double dflt) throws FieldProblem {
+        if (text == null || text.isBlank()) {
+            return dflt;
+        }
+        try {
+            double v = Double.parseDouble(text.trim());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new FieldProblem(field, field + " '" + text.trim() + "' is not a number");
+        }
+    }
+
+    static boolean parseBoolean(String field, String text, boolean dflt) throws FieldProblem {
+        if (text == null || text.isBlank()) {
+            return dflt;
+        }
+        String t = text.trim();
+        if (t.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (t.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new FieldProblem(field, field + " '" + t + "' must be true or false");
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,37 @@
+package io.millwright.driver.modbus.internal.shell;
+
+import io.millwright.driver.modbus.internal.ModbusDevices;
+import io.millwright.driver.modbus.internal.poll.ModbusDevice;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+/** Writes one tag of a device configured {@code writable=true}; refused, with the reason, otherwise. */
+@Service
+@Command(scope = "millwright", name = "modbus-write",
+        description = "Writes a value to a tag (coil or holding register) of a Modbus device configured writable=true")
+public class ModbusWriteCommand implements Action {
+
+    @Reference
+    ModbusDevices devices;
+
+    @Argument(index = 0, name = "device", required = true, description = "Device id")
+    @Completion(ModbusDeviceCompleter.class)
+    String device;
+
+    @Argument(index = 1, name = "tag", required = true, description = "Tag name")
+    String tag;
+
+    @Argument(index = 2, name = "value", required = true, description = "Value in engineering units (scale and offset are undone)")
+    String value;
+
+    @Override
+    public Object execute() throws Exception {
+        ModbusDevice d = DeviceLookup.running(devices, device);
+        d.write(tag, value);
+        return "Wrote " + value + " to " + d.id() + "/" + tag + " (" + d.settings().tag(tag).addressText() + ")";
+    }
+}
