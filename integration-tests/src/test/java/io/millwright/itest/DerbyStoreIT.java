@@ -1,5 +1,7 @@
 package io.millwright.itest;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import io.millwright.api.outbox.Outbox;
@@ -22,6 +24,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.ServiceReference;
 
 /**
  * The Derby store in the distribution: the feature installs, the core switches to it, machine
@@ -40,10 +43,9 @@ public class DerbyStoreIT extends MillwrightTestSupport {
     @Test
     public void coreEventsReachTheDerbyStoreAndItsOutbox() throws Exception {
         installFeature("millwright-store-derby");
-        // services are looked up at each use: pax-jdbc replaces the DataSource (and with it the
-        // store component) once more when fileinstall writes the feature's datasource file to etc/
         String database = Paths.get(System.getProperty("karaf.data"), "millwright", "db").toString();
         await("millwright:store shows " + database, () -> runAsViewer("millwright:store").output.contains(database));
+        Object dataSourceId = dataSourceServiceId();
 
         Map<String, String> machine = new LinkedHashMap<>();
         machine.put("id", "db-press01");
@@ -105,6 +107,17 @@ public class DerbyStoreIT extends MillwrightTestSupport {
         }
         String health = runAsViewer("millwright:health").output;
         assertTrue(health, health.startsWith("OK"));
+        // the feature ships etc/org.ops4j.datasource-millwright.cfg as a file: one DataSource for the
+        // whole run, not one replaced right after install (which restarted the store)
+        assertEquals("the DataSource registered at install is still the one", dataSourceId, dataSourceServiceId());
+    }
+
+    private Object dataSourceServiceId() throws Exception {
+        ServiceReference<?>[] refs = bundleContext.getServiceReferences("javax.sql.DataSource",
+                "(dataSourceName=millwright)");
+        assertNotNull("a DataSource named millwright", refs);
+        assertEquals("one DataSource named millwright", 1, refs.length);
+        return refs[0].getProperty("service.id");
     }
 
     private MachineStore store() {

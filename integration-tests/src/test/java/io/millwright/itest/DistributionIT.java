@@ -70,10 +70,10 @@ public class DistributionIT extends MillwrightTestSupport {
             installFeature(feature.getName());
         }
         assertTrue("bundles not running after installing every feature: " + notRunning(), notRunning().isEmpty());
-        assertTrue("unsatisfied components after installing every feature: " + unsatisfiedComponents(),
-                unsatisfiedComponents().isEmpty());
-        String health = runAsAdmin("millwright:health").ok();
-        assertTrue(health, health.startsWith("OK: nothing wrong"));
+        // the store waits for the DataSource that fileinstall makes from the etc/ file its feature shipped
+        await("every component satisfied after installing every feature", () -> unsatisfiedComponents().isEmpty());
+        await("health OK after installing every feature",
+                () -> runAsAdmin("millwright:health").ok().startsWith("OK: nothing wrong"));
     }
 
     @Test

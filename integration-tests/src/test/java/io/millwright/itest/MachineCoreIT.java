@@ -278,6 +278,11 @@ public class MachineCoreIT extends MillwrightTestSupport {
         public java.util.Optional<java.time.Duration> lastRoundTrip() {
             return java.util.Optional.empty();
         }
+
+        @Override
+        public List<io.millwright.api.device.TagStatus> tags() {
+            return List.of();
+        }
     }
 
     private static Map<String, String> machine(String id, String device, String idealCycle) {
