@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 public final class DerbyDatabase {
 
     private static final String URL_PREFIX = "jdbc:derby:";
+    private static final String UNKNOWN = "(unknown Derby database)";
 
     private final DataSource dataSource;
     private final String location;
@@ -46,14 +47,29 @@ public final class DerbyDatabase {
 
     /** As {@link #open(DataSource)}, knowing only {@code migrations} (tests build older schemas). */
     public static DerbyDatabase open(DataSource dataSource, List<Migration> migrations) {
+        return open(dataSource, null, migrations);
+    }
+
+    /**
+     * As {@link #open(DataSource)}, with the database's location known beforehand (from the DataSource's
+     * configuration), so that a database that cannot even be connected to is named in the error.
+     * {@code knownLocation} may be null; once connected, the location Derby reports is used.
+     */
+    public static DerbyDatabase open(DataSource dataSource, String knownLocation, List<Migration> migrations) {
         Objects.requireNonNull(dataSource, "dataSource");
-        String location = "(unknown Derby database)";
+        String location = knownLocation == null ? UNKNOWN : knownLocation;
         try (Connection connection = dataSource.getConnection()) {
             location = locationOf(connection.getMetaData().getURL());
             int version = new SchemaMigrator(location, migrations).migrate(connection);
             return new DerbyDatabase(dataSource, location, version);
         } catch (SQLException e) {
             throw failure(location, "opening the database", e);
+        } catch (RuntimeException e) {
+            // Derby boots the database on the first connection; a damaged one may fail with an unchecked error
+            if (e instanceof MachineStoreException) {
+                throw e;
+            }
+            throw new DerbyStoreException(location, "opening the database", e);
         }
     }
 
@@ -102,9 +118,9 @@ public final class DerbyDatabase {
         return failure(location, what, e);
     }
 
+    /** Every SQL failure of the store goes through here, to be told in plain words ({@link DerbyFailure}). */
     private static MachineStoreException failure(String location, String what, SQLException e) {
-        return new MachineStoreException("Derby store at " + location + ": " + what + " failed: "
-                + e.getMessage() + " (SQLState " + e.getSQLState() + ")", e);
+        return new DerbyStoreException(location, what, e);
     }
 
     private static void rollbackQuietly(Connection connection, Exception cause) {
@@ -116,9 +132,9 @@ public final class DerbyDatabase {
     }
 
     /** {@code jdbc:derby:/data/millwright;create=true} → {@code /data/millwright}. */
-    static String locationOf(String url) {
+    public static String locationOf(String url) {
         if (url == null) {
-            return "(unknown Derby database)";
+            return UNKNOWN;
         }
         String rest = url.startsWith(URL_PREFIX) ? url.substring(URL_PREFIX.length()) : url;
         int attributes = rest.indexOf(';');

@@ -19,6 +19,9 @@ public @interface StoreConfig {
     @AttributeDefinition(min = "1", description = "Days to keep outbox entries every consumer acknowledged; undelivered ones are never purged")
     int deliveredOutboxDays() default 7;
 
+    @AttributeDefinition(min = "1", description = "Days of per-tag history (tags marked historized) to keep")
+    int tagHistoryDays() default 30;
+
     @AttributeDefinition(min = "1", description = "Minutes between retention purges")
     int purgeIntervalMinutes() default 60;
 
@@ -33,4 +36,15 @@ public @interface StoreConfig {
 
     @AttributeDefinition(description = "Outbox depth above which millwright:health warns")
     int outboxWarnDepth() default 10_000;
+
+    @AttributeDefinition(min = "1", description = "Seconds between attempts to open the database while it cannot be"
+            + " opened (in use by another process, disk full, damaged)")
+    int openRetrySeconds() default 10;
+
+    @AttributeDefinition(min = "100", description = "Milliseconds between writes of the buffered tag history")
+    int tagHistoryFlushMillis() default 1_000;
+
+    @AttributeDefinition(min = "1", description = "Tag history samples held in memory between writes; beyond it"
+            + " samples are dropped, counted and reported by millwright:health")
+    int tagHistoryBuffer() default 50_000;
 }

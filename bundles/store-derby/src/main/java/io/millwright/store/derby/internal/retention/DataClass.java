@@ -10,6 +10,8 @@ public enum DataClass {
     COUNTS,
     /** Outbox entries every known consumer has acknowledged, by when they were stored (counted in entries). */
     DELIVERED_OUTBOX,
-    /** Idempotency keys, kept as long as the longest of the other classes. */
+    /** Per-tag history ({@code tag_history} rows of historized tags), by the sample's time. */
+    TAG_HISTORY,
+    /** Idempotency keys, kept as long as the longest of the machine history classes. */
     EVENT_KEYS
 }

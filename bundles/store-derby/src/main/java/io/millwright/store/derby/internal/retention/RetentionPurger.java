@@ -77,7 +77,23 @@ public final class RetentionPurger {
             case EVENT_KEYS -> byKey("event keys", "SELECT event_key FROM event_key WHERE t < ?",
                     new Object[] {cutoff}, "DELETE FROM event_key WHERE event_key = ?");
             case DELIVERED_OUTBOX -> deliveredOutbox(cutoff);
+            case TAG_HISTORY -> tagHistory(cutoff);
         };
+    }
+
+    /**
+     * Series by series (a device's tag), along the (device_id, tag, t) index, the only one the table
+     * has: the series are found by skipping through that index, one short seek each.
+     */
+    private long tagHistory(long cutoff) {
+        long total = 0;
+        for (Object[] series : database.inTransaction("listing tag history series", TagHistorySeries::all)) {
+            total += byKey("tag history of " + series[0] + "/" + series[1],
+                    "SELECT device_id, tag, t FROM tag_history WHERE device_id = ? AND tag = ? AND t < ?",
+                    new Object[] {series[0], series[1], cutoff},
+                    "DELETE FROM tag_history WHERE device_id = ? AND tag = ? AND t = ?");
+        }
+        return total;
     }
 
     /** What one purge transaction did: rows deleted, and whether another batch may find more. */

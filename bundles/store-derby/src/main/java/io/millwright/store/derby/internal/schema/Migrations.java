@@ -89,8 +89,21 @@ public final class Migrations {
                     + " buckets VARCHAR(32672) FOR BIT DATA NOT NULL, PRIMARY KEY (machine_id, hour_t))"),
             CountBucketPacker::pack);
 
+    /**
+     * Per-tag history of historized tags, written on change by the tag historian: a row per kept
+     * sample. Numbers (and booleans, as 0/1) in num_value; strings (and booleans, as true/false) in
+     * text_value; both NULL for a sample that carried no value. The (device_id, tag, t) index serves
+     * the window query and retention; no primary key, no other index, so an insert costs one index
+     * entry.
+     */
+    public static final Migration V4 = new Migration(4, "per-tag history", List.of(
+            "CREATE TABLE tag_history (device_id VARCHAR(256) NOT NULL, tag VARCHAR(512) NOT NULL,"
+                    + " t BIGINT NOT NULL, num_value DOUBLE, text_value VARCHAR(1024), quality VARCHAR(16) NOT NULL,"
+                    + " reason VARCHAR(512))",
+            "CREATE INDEX tag_history_device_tag_t ON tag_history (device_id, tag, t)"));
+
     /** All of them, in order: what {@link io.millwright.store.derby.internal.DerbyDatabase#open} applies. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4);
 
     private Migrations() {
     }

@@ -20,13 +20,19 @@ public class StoreCommand implements Action {
 
     @Override
     public Object execute() {
+        if (store.database().isEmpty()) {
+            System.out.println("Database:  " + store.location() + " NOT OPEN");
+            System.out.println("           " + store.openFailure().orElse("opening"));
+            return null;
+        }
         System.out.println("Database:  " + store.location() + " (schema " + store.schemaVersion() + ")");
         Path backups = store.configuredBackupDirectory();
         System.out.println("Backups:   " + backups + ", " + DerbyBackup.backups(backups).size() + " kept, last "
                 + store.lastBackup().map(Object::toString).orElse("none since start"));
         System.out.println("Retention: state changes " + store.config().stateChangesDays() + " d, downtimes "
                 + store.config().downtimesDays() + " d, counts " + store.config().countsDays()
-                + " d, delivered outbox " + store.config().deliveredOutboxDays() + " d; last purge " + store.lastPurge());
+                + " d, delivered outbox " + store.config().deliveredOutboxDays() + " d, tag history "
+                + store.config().tagHistoryDays() + " d; last purge " + store.lastPurge());
         ShellTable table = new ShellTable();
         table.column("Outbox consumer");
         table.column("Acknowledged up to").alignRight();

@@ -19,6 +19,9 @@ import io.millwright.store.derby.internal.MutableClock;
 import io.millwright.store.derby.internal.TestDerby;
 import io.millwright.store.derby.internal.history.DerbyMachineStore;
 import io.millwright.store.derby.internal.outbox.DerbyOutbox;
+import io.millwright.store.derby.internal.taghistory.DerbyTagHistory;
+import io.millwright.api.sample.Quality;
+import io.millwright.api.sample.Sample;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +37,7 @@ class RetentionPurgerTest {
 
     private static final Instant T = Instant.parse("2026-11-01T00:00:00Z");
     private static final Duration DAY = Duration.ofDays(1);
-    private static final RetentionPolicy FIVE_DAYS = RetentionPolicy.days(5, 5, 5, 5);
+    private static final RetentionPolicy FIVE_DAYS = RetentionPolicy.days(5, 5, 5, 5, 5);
 
     @TempDir
     Path dir;
@@ -82,7 +85,7 @@ class RetentionPurgerTest {
         clock.set(T.plus(DAY.multipliedBy(10)));
 
         Map<DataClass, Long> deleted = purger.purge(new RetentionPolicy(Duration.ofDays(5), Duration.ofDays(5),
-                Duration.ofDays(5), null));
+                Duration.ofDays(5), null, null));
 
         // older than day 5: counts of hours 0..119 of both machines, and product changes of days 0..4
         assertThat(deleted).containsEntry(DataClass.COUNTS, 2 * 120L + 5)
@@ -182,9 +185,42 @@ class RetentionPurgerTest {
     }
 
     @Test
+    void tagHistoryOlderThanItsRetentionGoesSeriesBySeriesAndNothingElse() {
+        List<Sample> samples = new ArrayList<>();
+        for (String device : List.of("press01", "press02", "press10")) {
+            for (String tag : List.of("temp", "pressure", "recipe")) {
+                for (int hour = 0; hour < 240; hour += 4) {
+                    long t = T.plus(Duration.ofHours(hour)).toEpochMilli();
+                    samples.add(Sample.ofDouble(device, tag, hour, Quality.GOOD, null, t, t));
+                }
+            }
+        }
+        new DerbyTagHistory(database).write(samples);
+        append(new StateChanged("m1", T, MachineState.RUNNING, MachineState.IDLE));
+        clock.set(T.plus(DAY.multipliedBy(10)));
+
+        Map<DataClass, Long> deleted = purger.purge(new RetentionPolicy(null, null, null, null, Duration.ofDays(3)));
+
+        // days 0..6 go: hours 0..164 in steps of 4 (42 values) in each of the 9 series; machine history stays
+        assertThat(deleted).containsEntry(DataClass.TAG_HISTORY, 9 * 42L).containsEntry(DataClass.STATE_CHANGES, 0L);
+        assertThat(rows("tag_history")).isEqualTo(9 * 18L);
+        assertThat(rows("state_change")).isEqualTo(1);
+        DerbyTagHistory history = new DerbyTagHistory(database);
+        assertThat(history.history("press10", "recipe", T, clock.instant()))
+                .hasSize(18).allMatch(p -> !p.time().isBefore(T.plus(DAY.multipliedBy(7))));
+        assertThat(purger.purge(new RetentionPolicy(null, null, null, null, Duration.ofDays(3))))
+                .containsEntry(DataClass.TAG_HISTORY, 0L);
+        // kept forever when no retention is set
+        clock.set(T.plus(DAY.multipliedBy(1000)));
+        assertThat(purger.purge(new RetentionPolicy(null, null, null, null, null)))
+                .containsEntry(DataClass.TAG_HISTORY, 0L);
+        assertThat(rows("tag_history")).isEqualTo(9 * 18L);
+    }
+
+    @Test
     void eventKeysAreKeptAsLongAsTheLongestRetention() {
-        assertThat(RetentionPolicy.days(1, 30, 7, 14).keep(DataClass.EVENT_KEYS)).contains(Duration.ofDays(30));
-        assertThat(new RetentionPolicy(Duration.ofDays(1), null, Duration.ofDays(7), Duration.ofDays(1))
+        assertThat(RetentionPolicy.days(1, 30, 7, 14, 365).keep(DataClass.EVENT_KEYS)).contains(Duration.ofDays(30));
+        assertThat(new RetentionPolicy(Duration.ofDays(1), null, Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1))
                 .keep(DataClass.EVENT_KEYS)).isEmpty();
     }
 }

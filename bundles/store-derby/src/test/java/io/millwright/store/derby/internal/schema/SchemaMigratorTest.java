@@ -41,14 +41,14 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         DerbyDatabase database = TestDerby.open(db());
         assertThat(database.schemaVersion()).isEqualTo(Migrations.ALL.size());
-        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4);
         assertThat(tables(database.dataSource())).doesNotContain("COUNT_BUCKET");
         assertThat(tables(database.dataSource())).contains("COUNT_BLOCK", "DOWNTIME", "DOWNTIME_REASON_HISTORY",
                 "DOWNTIME_TAIL", "EVENT_KEY", "MACHINE", "MACHINE_CHECKPOINT", "CHECKPOINT_COUNTER", "OUTBOX",
-                "OUTBOX_CURSOR", "OUTBOX_SEQUENCE", "PRODUCT_CHANGE", "SCHEMA_VERSION", "STATE_CHANGE");
+                "OUTBOX_CURSOR", "OUTBOX_SEQUENCE", "PRODUCT_CHANGE", "SCHEMA_VERSION", "STATE_CHANGE", "TAG_HISTORY");
         // opening again applies nothing
-        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(3);
-        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3);
+        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(4);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -61,8 +61,8 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(3);
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3);
+        assertThat(database.schemaVersion()).isEqualTo(4);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4);
         assertThat(columns(dataSource, "DOWNTIME")).contains("SPLIT_FROM");
         DerbyMachineStore store = new DerbyMachineStore(database);
         assertThat(store.downtime("d1")).hasValueSatisfying(d -> assertThat(d.isOpen()).isTrue());
@@ -82,7 +82,7 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(3);
+        assertThat(database.schemaVersion()).isEqualTo(4);
         assertThat(tables(dataSource)).contains("COUNT_BLOCK").doesNotContain("COUNT_BUCKET");
         assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM count_block")).isEqualTo(3);
         DerbyMachineStore store = new DerbyMachineStore(database);
@@ -99,6 +99,23 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void aVersionThreeDatabaseGetsTheTagHistoryTableWithItsOneIndex() throws SQLException {
+        DataSource dataSource = TestDerby.dataSource(db());
+        DerbyDatabase.open(dataSource, List.of(Migrations.V1, Migrations.V2, Migrations.V3));
+        execute(dataSource, "INSERT INTO state_change (machine_id, t, state_from, state_to) VALUES ('m1', 1, NULL, 'IDLE')");
+        assertThat(tables(dataSource)).doesNotContain("TAG_HISTORY");
+        TestDerby.shutdown(db());
+
+        DerbyDatabase database = TestDerby.open(db());
+        assertThat(database.schemaVersion()).isEqualTo(4);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4);
+        assertThat(columns(dataSource, "TAG_HISTORY")).containsExactly("DEVICE_ID", "TAG", "T", "NUM_VALUE",
+                "TEXT_VALUE", "QUALITY", "REASON");
+        assertThat(indexes(dataSource, "TAG_HISTORY")).containsExactly("TAG_HISTORY_DEVICE_TAG_T: DEVICE_ID,TAG,T");
+        assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM state_change")).isEqualTo(1);
+    }
+
+    @Test
     void aNewerDatabaseIsRefusedAndLeftUntouched() throws SQLException {
         DataSource dataSource = TestDerby.dataSource(db());
         DerbyDatabase.open(dataSource);
@@ -108,9 +125,9 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> DerbyDatabase.open(dataSource)).isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining(db().toAbsolutePath().toString())
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("version 3 that this Millwright knows")
+                .hasMessageContaining("version 4 that this Millwright knows")
                 .hasMessageContaining("nothing was changed");
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 7);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 7);
         assertThat(tables(dataSource)).isEqualTo(tablesBefore);
     }
 
@@ -159,6 +176,22 @@ class SchemaMigratorTest {
         }
         tables.sort(null);
         return tables;
+    }
+
+    /** Each index of {@code table} as "NAME: COL1,COL2". */
+    private static List<String> indexes(DataSource dataSource, String table) throws SQLException {
+        java.util.Map<String, String> indexes = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+            while (rs.next()) {
+                if (rs.getString("INDEX_NAME") != null) {
+                    indexes.merge(rs.getString("INDEX_NAME"), rs.getString("COLUMN_NAME"), (a, b) -> a + "," + b);
+                }
+            }
+        }
+        List<String> result = new ArrayList<>();
+        indexes.forEach((name, cols) -> result.add(name + ": " + cols));
+        return result;
     }
 
     private static List<String> columns(DataSource dataSource, String table) throws SQLException {
