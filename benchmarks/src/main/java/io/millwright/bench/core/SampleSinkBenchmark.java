@@ -96,7 +96,7 @@ public class SampleSinkBenchmark {
         public void start() throws ConfigRefusedException {
             presses = presses();
             runtime = new MachineRuntime();
-            runtime.activate();
+            runtime.activate(0);
             for (MachineDefinition definition : definitions(presses)) {
                 String id = definition.id();
                 if (!runtime.define("io.millwright.machine~" + id, "io.millwright.machine-" + id + ".cfg",

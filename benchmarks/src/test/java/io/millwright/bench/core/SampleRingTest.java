@@ -68,7 +68,7 @@ class SampleRingTest {
         List<SimulatedPress> presses = SampleSinkBenchmark.presses(5, 64);
         SampleRing ring = SampleRing.build(presses, 16, 4, 1_000, System.currentTimeMillis());
         MachineRuntime runtime = new MachineRuntime();
-        runtime.activate();
+        runtime.activate(0);
         try {
             for (MachineDefinition definition : SampleSinkBenchmark.definitions(presses)) {
                 assertThat(runtime.define("pid-" + definition.id(), definition.id() + ".cfg", definition)).isTrue();

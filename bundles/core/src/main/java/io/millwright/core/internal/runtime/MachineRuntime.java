@@ -49,6 +49,8 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(MachineRuntime.class);
     private static final long WRITE_INTERVAL_MS = 250;
     private static final long TICK_INTERVAL_MS = 1000;
+    /** How long machines defined at boot wait for a durable store before making do with the in-memory one. */
+    public static final long DURABLE_STORE_GRACE_MS = 30_000;
 
     private final Map<String, MachineSlot> slots = new ConcurrentHashMap<>();
     private final Map<String, SiteCalendar> calendars = new ConcurrentHashMap<>();
@@ -60,6 +62,9 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private volatile TagIndex index = TagIndex.EMPTY;
 
     private volatile MachineStore store;
+    private volatile boolean storeDurable;
+    private long activatedAt;
+    private long durableStoreGrace;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -68,9 +73,18 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private ScheduledExecutorService writer;
     private long lastTick;
 
-    /** Public so that benchmarks and tests can run the runtime without a framework. */
     @Activate
     public void activate() {
+        activate(DURABLE_STORE_GRACE_MS);
+    }
+
+    /**
+     * Public so that benchmarks and tests can run the runtime without a framework; they pass a
+     * grace of 0 (machines never wait for a durable store).
+     */
+    public void activate(long durableStoreGraceMillis) {
+        activatedAt = System.currentTimeMillis();
+        durableStoreGrace = durableStoreGraceMillis;
         writer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "millwright-core-writer"));
         writer.scheduleWithFixedDelay(this::writeSafely, WRITE_INTERVAL_MS, WRITE_INTERVAL_MS, TimeUnit.MILLISECONDS);
     }
@@ -100,6 +114,9 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                 continue;
             }
             for (TagIndex.Target target : targets) {
+                if (target.slot.awaitingStore) {
+                    continue;
+                }
                 synchronized (target.slot) {
                     target.slot.engine.onSample(target.binding, sample);
                 }
@@ -137,7 +154,7 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                         checkpoint == null ? Map.of() : checkpoint.counterBaselines(), old.engine.product(),
                         old.engine.idealCycleTime());
             }
-        } else if (store != null) {
+        } else if (store != null && !awaitsDurableStore(now)) {
             resume = store.checkpoint(definition.id()).orElse(null);
         }
         MachineStateEngine engine = new MachineStateEngine(definition, plannedStops(definition), now);
@@ -148,6 +165,9 @@ public class MachineRuntime implements SampleSink, HealthCheck {
             engine.restore(resume, openDowntime, now);
         }
         MachineSlot slot = new MachineSlot(pid, definition, engine);
+        // at boot the core is often up before the durable store: resuming from the in-memory one
+        // would start the counters afresh and acknowledge events nobody keeps
+        slot.awaitingStore = old == null && awaitsDurableStore(now);
         engine.setOfflineDevices(offlineDevices(slot), now);
         slots.put(definition.id(), slot);
         index = TagIndex.of(slots.values());
@@ -252,22 +272,30 @@ public class MachineRuntime implements SampleSink, HealthCheck {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    void bindStore(MachineStore newStore) {
+    void bindStore(MachineStore newStore, Map<String, Object> properties) {
         store = newStore;
-        resumeFrom(newStore);
+        storeDurable = !"memory".equals(properties.get("millwright.store"));
+        resumeFrom(newStore, storeDurable);
+    }
+
+    /** Whether a machine defined now waits for a durable store (only at boot, only until one binds). */
+    private boolean awaitsDurableStore(long now) {
+        return !storeDurable && now < activatedAt + durableStoreGrace;
     }
 
     void unbindStore(MachineStore oldStore) {
         if (store == oldStore) {
             store = null;
+            storeDurable = false;
         }
     }
 
-    private synchronized void resumeFrom(MachineStore source) {
+    /** Resumes machines that have no data yet, and those waiting for a store when {@code release}. */
+    private synchronized void resumeFrom(MachineStore source, boolean release) {
         long now = System.currentTimeMillis();
         for (MachineSlot slot : slots.values()) {
             synchronized (slot) {
-                if (slot.engine.hasData()) {
+                if (slot.awaitingStore && !release || !slot.awaitingStore && slot.engine.hasData()) {
                     continue;
                 }
                 MachineCheckpoint checkpoint;
@@ -283,6 +311,11 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                 }
                 if (checkpoint != null) {
                     slot.engine.restore(checkpoint, open, now);
+                }
+                if (slot.awaitingStore) {
+                    slot.awaitingStore = false;
+                    LOG.info("Machine {} resumes from {} store", slot.definition.id(),
+                            storeDurable ? "the durable" : "the in-memory (no durable store came)");
                 }
             }
         }
@@ -348,6 +381,11 @@ public class MachineRuntime implements SampleSink, HealthCheck {
             boolean tick = now - lastTick >= TICK_INTERVAL_MS;
             if (tick) {
                 lastTick = now;
+                MachineStore current = store;
+                if (current != null && !storeDurable && now >= activatedAt + durableStoreGrace
+                        && slots.values().stream().anyMatch(s -> s.awaitingStore)) {
+                    resumeFrom(current, true);
+                }
             }
             write(now, tick);
         } catch (RuntimeException e) {
@@ -478,6 +516,13 @@ public class MachineRuntime implements SampleSink, HealthCheck {
             findings.add(new HealthFinding(Severity.ERROR, "machine store",
                     "cannot write: " + failure + "; " + publisher.backlog() + " events held in memory"
                             + (publisher.dropped() > 0 ? ", " + publisher.dropped() + " dropped" : "")));
+        }
+        for (MachineSlot slot : slots.values()) {
+            if (slot.awaitingStore) {
+                findings.add(new HealthFinding(Severity.WARNING, "machine " + slot.definition.id(),
+                        "waiting for the durable store to resume from its checkpoint (at most "
+                                + durableStoreGrace / 1000 + " s after start); its samples are not judged yet"));
+            }
         }
         return findings;
     }

@@ -13,6 +13,11 @@ final class MachineSlot {
     final MachineDefinition definition;
     final MachineStateEngine engine;
     final Set<String> devices = new LinkedHashSet<>();
+    /**
+     * Defined at boot before the durable store came: its samples are ignored until the store's
+     * checkpoint is restored (the PLC counters are cumulative, so nothing is lost by waiting).
+     */
+    volatile boolean awaitingStore;
 
     MachineSlot(String pid, MachineDefinition definition, MachineStateEngine engine) {
         this.pid = pid;

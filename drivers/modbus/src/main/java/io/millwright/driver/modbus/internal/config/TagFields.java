@@ -74,7 +74,7 @@ final class TagFields {
         if (deadband < 0.0) {
             throw new FieldProblem("deadband", "deadband must be 0 or more, was " + deadbandText.trim());
         }
-        boolean historize = parseBoolean("historize", historizeText, true);
+        boolean historize = parseBoolean("historize", historizeText, false);
         return new TagDefinition(name, area, address, type, registers, scale, offset, deadband, historize);
     }
 
