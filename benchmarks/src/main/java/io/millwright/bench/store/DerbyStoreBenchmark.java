@@ -35,8 +35,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Durable events per second through the Derby store ({@code DerbyMachineStore.append}): batches of
- * {@value #BATCH} mixed events of a 50-press plant per append, beside the same kind of events
- * appended one per transaction. One operation is one event; every append has returned only after
+ * {@value #BATCH} mixed events of a 50-press plant per append (and of {@value #LARGE_BATCH}, as the
+ * core appends when it catches up a backlog), beside the same kind of events appended one per
+ * transaction. One operation is one event; every append has returned only after
  * Derby committed and synced its log (durability is Derby's default: the setup refuses
  * {@code derby.system.durability=test}). {@code mix} is {@code plant} (87 % count buckets, the rest
  * state changes and downtimes, see {@link PlantEventFeed}) or {@code counts} (count buckets only).
@@ -52,6 +53,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DerbyStoreBenchmark {
 
     static final int BATCH = 500;
+    /** What the core appends at once when it catches up a backlog (it appends all it holds). */
+    static final int LARGE_BATCH = 5_000;
     static final int MACHINES = 50;
 
     /** A fresh Derby database in a temporary directory, and the plant that feeds it. */
@@ -93,6 +96,12 @@ public class DerbyStoreBenchmark {
     @OperationsPerInvocation(BATCH)
     public void batched(Store s) {
         s.store.append(new MachineBatch(s.feed.next(BATCH), List.of()));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(LARGE_BATCH)
+    public void batchedLarge(Store s) {
+        s.store.append(new MachineBatch(s.feed.next(LARGE_BATCH), List.of()));
     }
 
     @Benchmark

@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes one batch inside the caller's transaction: each event not stored before into its history
- * table, then all of them, in batch order, into the outbox, then the checkpoints. Inserts go out as
- * JDBC batches; the downtime events, which read and update rows, run one by one as they come.
+ * Writes one batch inside the caller's transaction: the events' idempotency keys, each event not
+ * stored before into its history table, then the new ones, in batch order, into the outbox, then the
+ * checkpoints. Inserts go out as JDBC batches; the downtime events, which read and update rows, run
+ * one by one as they come.
  */
 final class BatchWriter {
 
@@ -69,15 +70,14 @@ final class BatchWriter {
         batch.checkpoints().forEach(c -> machines.add(c.machineId()));
         Set<String> registered = MachineRegistry.register(sql, machines, knownMachines, storedAt);
 
-        Set<String> storedKeys = keys.stored(unique.entrySet().stream()
-                .filter(e -> !(e.getValue() instanceof CountRecorded)).map(Map.Entry::getKey).toList());
+        Set<String> storedKeys = keys.record(unique.entrySet().stream()
+                .filter(e -> !(e.getValue() instanceof CountRecorded)).toList());
         int applied = 0;
         for (Map.Entry<String, MachineEvent> entry : unique.entrySet()) {
             MachineEvent event = entry.getValue();
             if (event instanceof CountRecorded count) {
                 counts.add(count);
             } else if (!storedKeys.contains(entry.getKey())) {
-                keys.add(entry.getKey(), event);
                 apply(event);
             }
             if (++applied % FLUSH_EVERY == 0) {
@@ -95,7 +95,7 @@ final class BatchWriter {
                 fresh.add(event);
             }
         }
-        OutboxWriter.write(connection, fresh, storedAt);
+        OutboxWriter.write(sql, fresh, storedAt);
         for (MachineCheckpoint checkpoint : batch.checkpoints()) {
             CheckpointTable.write(sql, checkpoint);
         }
@@ -133,7 +133,6 @@ final class BatchWriter {
     }
 
     private void flush() throws SQLException {
-        keys.flush();
         counts.flush();
         if (states > 0) {
             sql.get(INSERT_STATE).executeBatch();

@@ -27,6 +27,7 @@ public class DerbyMachineStore implements MachineStore {
 
     private final DerbyDatabase database;
     private final Clock clock;
+    private final AppendConnection appends;
 
     public DerbyMachineStore(DerbyDatabase database) {
         this(database, Clock.systemUTC());
@@ -36,6 +37,7 @@ public class DerbyMachineStore implements MachineStore {
     public DerbyMachineStore(DerbyDatabase database, Clock clock) {
         this.database = Objects.requireNonNull(database, "database");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.appends = new AppendConnection(database);
     }
 
     @Override
@@ -46,13 +48,9 @@ public class DerbyMachineStore implements MachineStore {
         ReentrantLock lock = database.appendLock();
         lock.lock();
         try {
-            BatchWriter.Written written = database.inTransaction("appending " + batch.events().size()
-                    + " events and " + batch.checkpoints().size() + " checkpoints", connection -> {
-                        try (PreparedStatements sql = new PreparedStatements(connection)) {
-                            return new BatchWriter(connection, sql, clock.millis())
-                                    .write(batch, database.knownMachines());
-                        }
-                    });
+            BatchWriter.Written written = appends.inTransaction("appending " + batch.events().size()
+                    + " events and " + batch.checkpoints().size() + " checkpoints", (connection, sql) ->
+                    new BatchWriter(connection, sql, clock.millis()).write(batch, database.knownMachines()));
             database.knownMachines().addAll(written.machinesRegistered());
         } finally {
             lock.unlock();
@@ -95,6 +93,17 @@ public class DerbyMachineStore implements MachineStore {
 
     public DerbyDatabase database() {
         return database;
+    }
+
+    /** Releases the connection appends run on (the store is going away). */
+    public void close() {
+        ReentrantLock lock = database.appendLock();
+        lock.lock();
+        try {
+            appends.close();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private <T> T read(String what, Query<T> query) {

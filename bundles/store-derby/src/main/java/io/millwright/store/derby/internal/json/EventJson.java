@@ -30,7 +30,7 @@ public final class EventJson {
                 .string("topic", event.topic())
                 .string("eventKey", event.eventKey())
                 .string("machineId", event.machineId())
-                .string("time", event.time().toString());
+                .instant("time", event.time());
         if (event instanceof StateChanged e) {
             json.string("previous", name(e.previous())).string("current", e.current().name());
         } else if (event instanceof CountRecorded e) {
@@ -47,7 +47,7 @@ public final class EventJson {
             json.string("downtimeId", e.downtimeId()).string("previousReasonCode", e.previousReasonCode())
                     .string("reasonCode", e.reasonCode()).string("setBy", e.setBy());
         } else if (event instanceof DowntimeSplit e) {
-            json.string("downtimeId", e.downtimeId()).string("at", e.at().toString())
+            json.string("downtimeId", e.downtimeId()).instant("at", e.at())
                     .string("newDowntimeId", e.newDowntimeId()).string("splitBy", e.splitBy());
         } else if (event instanceof ProductChanged e) {
             json.string("previousProduct", e.previousProduct()).string("product", e.product())

@@ -1,5 +1,7 @@
 package io.millwright.store.derby.internal.json;
 
+import java.time.Instant;
+
 /** Writes one flat JSON object (string, integer, boolean and null members), escaping as RFC 8259 asks. */
 final class JsonObjectWriter {
 
@@ -15,6 +17,15 @@ final class JsonObjectWriter {
         } else {
             quote(value);
         }
+        return this;
+    }
+
+    /** An instant as ISO-8601 text, exactly as {@link Instant#toString()} writes it. */
+    JsonObjectWriter instant(String name, Instant value) {
+        name(name);
+        out.append('"');
+        IsoInstant.append(out, value);
+        out.append('"');
         return this;
     }
 

@@ -126,6 +126,10 @@ public class DerbyStoreComponent implements MachineStore, Outbox, HealthCheck {
     void deactivate() throws InterruptedException {
         maintenance.shutdownNow();
         maintenance.awaitTermination(30, TimeUnit.SECONDS);
+        Opened current = opened;
+        if (current != null) {
+            current.history().close();
+        }
     }
 
     private synchronized void schedule(StoreConfig newConfig) {

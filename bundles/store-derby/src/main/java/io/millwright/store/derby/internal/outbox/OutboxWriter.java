@@ -1,9 +1,9 @@
 package io.millwright.store.derby.internal.outbox;
 
 import io.millwright.api.machine.MachineEvent;
+import io.millwright.store.derby.internal.PreparedStatements;
 import io.millwright.store.derby.internal.json.EventJson;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,13 +27,14 @@ public final class OutboxWriter {
     }
 
     /** Writes {@code events} in order, stamped {@code storedAt}; returns the first sequence number used. */
-    public static long write(Connection connection, List<MachineEvent> events, long storedAt) throws SQLException {
+    public static long write(PreparedStatements sql, List<MachineEvent> events, long storedAt) throws SQLException {
         if (events.isEmpty()) {
             return -1;
         }
-        long first = reserve(connection, events.size());
+        long first = reserve(sql, events.size());
         Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+        try {
+            PreparedStatement insert = sql.get(INSERT);
             List<byte[]> chunk = new ArrayList<>();
             int chunkBytes = 0;
             long seq = first;
@@ -56,14 +57,13 @@ public final class OutboxWriter {
         return first;
     }
 
-    private static long reserve(Connection connection, int count) throws SQLException {
-        try (PreparedStatement reserve = connection.prepareStatement(RESERVE)) {
-            reserve.setInt(1, count);
-            if (reserve.executeUpdate() != 1) {
-                throw new SQLException("the outbox_sequence row is missing", "XJMW1");
-            }
+    private static long reserve(PreparedStatements sql, int count) throws SQLException {
+        PreparedStatement reserve = sql.get(RESERVE);
+        reserve.setInt(1, count);
+        if (reserve.executeUpdate() != 1) {
+            throw new SQLException("the outbox_sequence row is missing", "XJMW1");
         }
-        try (PreparedStatement next = connection.prepareStatement(NEXT); ResultSet rs = next.executeQuery()) {
+        try (ResultSet rs = sql.get(NEXT).executeQuery()) {
             rs.next();
             return rs.getLong(1) - count;
         }
