@@ -47,4 +47,8 @@ public @interface StoreConfig {
     @AttributeDefinition(min = "1", description = "Tag history samples held in memory between writes; beyond it"
             + " samples are dropped, counted and reported by millwright:health")
     int tagHistoryBuffer() default 50_000;
+
+    @AttributeDefinition(min = "1", description = "Quarantined payloads kept per source (driver connection);"
+            + " beyond it the oldest go, counted")
+    int quarantinePerSource() default 10_000;
 }

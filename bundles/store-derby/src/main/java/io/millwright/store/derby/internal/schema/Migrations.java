@@ -111,8 +111,15 @@ public final class Migrations {
     public static final Migration V5 = new Migration(5, "automatic index statistics off", List.of(
             "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.storage.indexStats.auto', 'false')"));
 
+    /** Payloads drivers could not use, kept until replayed or removed (newest first by source). */
+    public static final Migration V6 = new Migration(6, "quarantine", List.of(
+            "CREATE TABLE quarantine (id BIGINT NOT NULL GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                    + " quarantined_at BIGINT NOT NULL, source VARCHAR(256) NOT NULL, topic VARCHAR(1024) NOT NULL,"
+                    + " reason VARCHAR(1024) NOT NULL, payload BLOB(16M) NOT NULL)",
+            "CREATE INDEX quarantine_source_id ON quarantine (source, id)"));
+
     /** All of them, in order: what {@link io.millwright.store.derby.internal.DerbyDatabase#open} applies. */
-    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V5);
+    public static final List<Migration> ALL = List.of(V1, V2, V3, V4, V5, V6);
 
     private Migrations() {
     }

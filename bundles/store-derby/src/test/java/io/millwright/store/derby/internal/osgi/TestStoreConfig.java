@@ -80,4 +80,9 @@ final class TestStoreConfig implements StoreConfig {
     public int tagHistoryBuffer() {
         return 1_000;
     }
+
+    @Override
+    public int quarantinePerSource() {
+        return 10_000;
+    }
 }

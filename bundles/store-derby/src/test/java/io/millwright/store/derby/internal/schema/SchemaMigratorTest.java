@@ -41,14 +41,14 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         DerbyDatabase database = TestDerby.open(db());
         assertThat(database.schemaVersion()).isEqualTo(Migrations.ALL.size());
-        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4, 5);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(tables(database.dataSource())).doesNotContain("COUNT_BUCKET");
         assertThat(tables(database.dataSource())).contains("COUNT_BLOCK", "DOWNTIME", "DOWNTIME_REASON_HISTORY",
                 "DOWNTIME_TAIL", "EVENT_KEY", "MACHINE", "MACHINE_CHECKPOINT", "CHECKPOINT_COUNTER", "OUTBOX",
                 "OUTBOX_CURSOR", "OUTBOX_SEQUENCE", "PRODUCT_CHANGE", "SCHEMA_VERSION", "STATE_CHANGE", "TAG_HISTORY");
         // opening again applies nothing
-        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(5);
-        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4, 5);
+        assertThat(TestDerby.open(db()).schemaVersion()).isEqualTo(6);
+        assertThat(versions(database.dataSource())).containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -61,8 +61,8 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(5);
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(database.schemaVersion()).isEqualTo(6);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(columns(dataSource, "DOWNTIME")).contains("SPLIT_FROM");
         DerbyMachineStore store = new DerbyMachineStore(database);
         assertThat(store.downtime("d1")).hasValueSatisfying(d -> assertThat(d.isOpen()).isTrue());
@@ -82,7 +82,7 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(5);
+        assertThat(database.schemaVersion()).isEqualTo(6);
         assertThat(tables(dataSource)).contains("COUNT_BLOCK").doesNotContain("COUNT_BUCKET");
         assertThat(TestDerby.count(dataSource, "SELECT COUNT(*) FROM count_block")).isEqualTo(3);
         DerbyMachineStore store = new DerbyMachineStore(database);
@@ -107,8 +107,8 @@ class SchemaMigratorTest {
         TestDerby.shutdown(db());
 
         DerbyDatabase database = TestDerby.open(db());
-        assertThat(database.schemaVersion()).isEqualTo(5);
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(database.schemaVersion()).isEqualTo(6);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(columns(dataSource, "TAG_HISTORY")).containsExactly("DEVICE_ID", "TAG", "T", "NUM_VALUE",
                 "TEXT_VALUE", "QUALITY", "REASON");
         assertThat(indexes(dataSource, "TAG_HISTORY")).containsExactly("TAG_HISTORY_DEVICE_TAG_T: DEVICE_ID,TAG,T");
@@ -125,9 +125,9 @@ class SchemaMigratorTest {
         assertThatThrownBy(() -> DerbyDatabase.open(dataSource)).isInstanceOf(SchemaTooNewException.class)
                 .hasMessageContaining(db().toAbsolutePath().toString())
                 .hasMessageContaining("schema version 7")
-                .hasMessageContaining("version 5 that this Millwright knows")
+                .hasMessageContaining("version 6 that this Millwright knows")
                 .hasMessageContaining("nothing was changed");
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5, 7);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5, 6, 7);
         assertThat(tables(dataSource)).isEqualTo(tablesBefore);
     }
 
