@@ -1,0 +1,162 @@
+package io.millwright.driver.opcua.internal.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
+import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
+import org.eclipse.milo.opcua.stack.core.UaException;
+import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DataChangeTrigger;
+import org.eclipse.milo.opcua.stack.core.types.enumerated.DeadbandType;
+import org.eclipse.milo.opcua.stack.core.types.structured.DataChangeFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.Unsigned.uint;
+
+/**
+ * A device's subscriptions, one per group of the {@link SubscriptionPlan}. Creating them sorts
+ * the nodes: monitored; polled, when the server refuses to monitor the node; or BAD, when the
+ * node itself is wrong (unknown, invalid, not readable). A subscription the server lost (transfer
+ * failed after a reconnect) is created again with its items, on the device's own thread.
+ */
+final class Subscriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    /** Statuses that mean the node itself is wrong: reading it would fail too. */
+    private static final Set<Long> NODE_IS_BAD = Set.of(StatusCodes.Bad_NodeIdUnknown, StatusCodes.Bad_NodeIdInvalid,
+            StatusCodes.Bad_NotReadable, StatusCodes.Bad_UserAccessDenied, StatusCodes.Bad_AttributeIdInvalid,
+            StatusCodes.Bad_IndexRangeInvalid);
+
+    private final String deviceId;
+    private final SubscriptionPlan plan;
+    private final double publishingMs;
+    private final SampleFlow flow;
+    private final Consumer<OpcUaSubscription> lost;
+    private final List<OpcUaSubscription> subscriptions = new ArrayList<>();
+
+    /** @param lost told (on a Milo thread) of a subscription the server no longer has */
+    Subscriptions(String deviceId, SubscriptionPlan plan, double publishingMs, SampleFlow flow,
+                  Consumer<OpcUaSubscription> lost) {
+        this.deviceId = deviceId;
+        this.plan = plan;
+        this.publishingMs = publishingMs;
+        this.flow = flow;
+        this.lost = lost;
+    }
+
+    /** Creates every subscription and its items; returns the nodes to poll instead. */
+    List<MonitoredNode> create(OpcUaClient client) throws UaException {
+        List<MonitoredNode> polled = new ArrayList<>();
+        for (List<MonitoredNode> group : plan.groups()) {
+            OpcUaSubscription s = new OpcUaSubscription(client, publishingMs);
+            s.setSubscriptionListener(new Listener());
+            s.create();
+            subscriptions.add(s);
+            for (MonitoredNode node : group) {
+                s.addMonitoredItem(item(node));
+            }
+            polled.addAll(sort(s));
+        }
+        return polled;
+    }
+
+    /** Creates a lost subscription again with the items it had; returns nodes that must now be polled. */
+    List<MonitoredNode> recreate(OpcUaSubscription s) throws UaException {
+        s.create();
+        return sort(s);
+    }
+
+    int count() {
+        return subscriptions.size();
+    }
+
+    List<OpcUaSubscription> all() {
+        return List.copyOf(subscriptions);
+    }
+
+    private List<MonitoredNode> sort(OpcUaSubscription s) {
+        s.createMonitoredItems();
+        List<MonitoredNode> polled = new ArrayList<>();
+        List<MonitoredNode> bad = new ArrayList<>();
+        List<OpcUaMonitoredItem> refused = new ArrayList<>();
+        for (OpcUaMonitoredItem item : s.getMonitoredItems()) {
+            MonitoredNode node = (MonitoredNode) item.getUserObject().orElseThrow();
+            StatusCode result = item.getCreateResult().orElse(StatusCode.GOOD);
+            if (result.isGood()) {
+                node.mode(MonitoredNode.Mode.SUBSCRIBED, "");
+                continue;
+            }
+            refused.add(item);
+            String name = StatusNames.name(result);
+            if (NODE_IS_BAD.contains(result.value())) {
+                node.mode(MonitoredNode.Mode.BAD, name);
+                bad.add(node);
+                LOG.warn("OPC UA device {}: node {} (tags {}) is BAD: {}", deviceId, node.nodeIdText(), tagNames(node), name);
+            } else {
+                node.mode(MonitoredNode.Mode.POLLED, name);
+                polled.add(node);
+                LOG.info("OPC UA device {}: node {} cannot be monitored ({}); reading it every {} ms instead", deviceId,
+                        node.nodeIdText(), name, (long) node.samplingMs());
+            }
+        }
+        // keep refused items out of later creates (after a transfer failure they would be refused again)
+        s.removeMonitoredItems(refused);
+        for (MonitoredNode node : bad) {
+            flow.bad(List.of(node), node.modeReason());
+        }
+        return polled;
+    }
+
+    private OpcUaMonitoredItem item(MonitoredNode node) {
+        OpcUaMonitoredItem item = OpcUaMonitoredItem.newDataItem(node.nodeId());
+        item.setSamplingInterval(node.samplingMs());
+        item.setQueueSize(uint(queueSize(node.samplingMs())));
+        item.setDiscardOldest(true);
+        if (node.deadband() > 0) {
+            item.setFilter(new DataChangeFilter(DataChangeTrigger.StatusValue, uint(DeadbandType.Absolute.getValue()),
+                    node.deadband()));
+        }
+        item.setUserObject(node);
+        return item;
+    }
+
+    /** Enough to keep every sample of one publishing interval, and never less than 2. */
+    private int queueSize(double samplingMs) {
+        if (samplingMs <= 0) {
+            return 10;
+        }
+        return (int) Math.max(2, Math.min(100, Math.ceil(publishingMs / samplingMs) + 1));
+    }
+
+    private static String tagNames(MonitoredNode node) {
+        List<String> names = new ArrayList<>();
+        node.tags().forEach(t -> names.add(t.name()));
+        return String.join(",", names);
+    }
+
+    /** Hands notifications to the flow, in the order Milo delivers them for this subscription. */
+    private final class Listener implements OpcUaSubscription.SubscriptionListener {
+
+        @Override
+        public void onDataReceived(OpcUaSubscription subscription, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+            List<MonitoredNode> nodes = new ArrayList<>(items.size());
+            for (OpcUaMonitoredItem item : items) {
+                nodes.add((MonitoredNode) item.getUserObject().orElseThrow());
+            }
+            flow.values(nodes, values);
+        }
+
+        @Override
+        public void onTransferFailed(OpcUaSubscription subscription, StatusCode status) {
+            LOG.info("OPC UA device {}: the server lost subscription {} ({}); creating it again", deviceId,
+                    subscriptions.indexOf(subscription) + 1, StatusNames.name(status));
+            lost.accept(subscription);
+        }
+    }
+}

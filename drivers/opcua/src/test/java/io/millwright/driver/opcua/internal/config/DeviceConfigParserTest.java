@@ -1,0 +1,108 @@
+package io.millwright.driver.opcua.internal.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceConfigParserTest {
+
+    @TempDir
+    Path etc;
+
+    private Map<String, Object> base() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", "line1");
+        p.put("endpointUrl", "opc.tcp://plc1:4840");
+        p.put("tag.speed", "ns=2;s=Line 1.Speed double sampling=250 deadband=0.5 historize=true");
+        return p;
+    }
+
+    private DeviceSettings parse(Map<String, Object> p) throws ConfigRefusedException {
+        return new DeviceConfigParser(etc, etc.resolve("opcua/pki")).parse(p);
+    }
+
+    @Test
+    void defaultsAndInlineTagWithSpacesInTheNodeId() throws Exception {
+        DeviceSettings s = parse(base());
+        assertThat(s.securityPolicy()).isEqualTo(Policy.None);
+        assertThat(s.securityMode()).isEqualTo(SecurityMode.None);
+        assertThat(s.identity().kind()).isEqualTo(Identity.Kind.anonymous);
+        assertThat(s.trustOnFirstUse()).isFalse();
+        assertThat(s.maxItemsPerSubscription()).isEqualTo(1000);
+        assertThat(s.publishingIntervalMs()).isEqualTo(1000);
+        assertThat(s.pkiDir()).isEqualTo(etc.resolve("opcua/pki"));
+        TagDefinition t = s.tag("speed");
+        assertThat(t.nodeId()).isEqualTo("ns=2;s=Line 1.Speed");
+        assertThat(t.type()).isEqualTo(TagType.DOUBLE);
+        assertThat(t.samplingMs()).isEqualTo(250);
+        assertThat(t.deadband()).isEqualTo(0.5);
+        assertThat(t.historize()).isTrue();
+    }
+
+    @Test
+    void csvTagsAreReadAndErrorsNameFileLineAndColumn() throws Exception {
+        Files.writeString(etc.resolve("tags.csv"), "name,nodeId,type,samplingInterval,deadband,historize\n"
+                + "count,ns=2;i=17,long,100,,true\n# comment\nbatch,ns=2;s=Batch,string,,,\n");
+        Map<String, Object> p = base();
+        p.put("tagFile", "tags.csv");
+        DeviceSettings s = parse(p);
+        assertThat(s.tags()).extracting(TagDefinition::name).containsExactly("speed", "count", "batch");
+        assertThat(s.tag("count").samplingMs()).isEqualTo(100);
+
+        Files.writeString(etc.resolve("bad.csv"), "name,nodeId,type\nok,ns=2;s=A,double\nbroken,ns=2;s=B,complex\n");
+        p.put("tagFile", "bad.csv");
+        assertThatThrownBy(() -> parse(p)).isInstanceOf(ConfigRefusedException.class)
+                .hasMessageContaining("bad.csv line 3 column 3 (type)").hasMessageContaining("complex");
+    }
+
+    @Test
+    void invalidValuesAreRefusedByKey() {
+        assertRefused("endpointUrl", "http://plc1", "endpointUrl");
+        assertRefused("securityPolicy", "Basic128Rsa15", "securityPolicy");
+        assertRefused("securityMode", "Encrypt", "securityMode");
+        assertRefused("maxItemsPerSubscription", "0", "maxItemsPerSubscription");
+        assertRefused("publishingInterval", "fast", "publishingInterval");
+        assertRefused("tag.speed", "not a node id", "tag.speed");
+        assertRefused("tag.speed", "ns=2;s=X bool deadband=1", "tag.speed");
+        assertRefused("identity", "kerberos", "identity");
+        assertRefused("trustOnFirstUse", "yes", "trustOnFirstUse");
+    }
+
+    @Test
+    void policyWithoutModeMeansSignAndEncryptAndNoneMustMatch() throws Exception {
+        Map<String, Object> p = base();
+        p.put("securityPolicy", "Basic256Sha256");
+        assertThat(parse(p).securityMode()).isEqualTo(SecurityMode.SignAndEncrypt);
+        p.put("securityMode", "None");
+        assertThatThrownBy(() -> parse(p)).hasMessageStartingWith("securityMode:");
+    }
+
+    @Test
+    void passwordNeverAppearsInSettingsOrRefusals() throws Exception {
+        Map<String, Object> p = base();
+        p.put("identity", "username");
+        p.put("username", "operator");
+        p.put("password", "s3cr3t-Pa55");
+        DeviceSettings s = parse(p);
+        assertThat(s.identity().password()).isEqualTo("s3cr3t-Pa55");
+        assertThat(s.toString()).contains("operator").doesNotContain("s3cr3t-Pa55");
+        p.put("maxItemsPerSubscription", "lots");
+        assertThatThrownBy(() -> parse(p)).satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-Pa55"));
+        p.remove("maxItemsPerSubscription");
+        p.remove("password");
+        assertThatThrownBy(() -> parse(p)).hasMessageStartingWith("password:");
+    }
+
+    private void assertRefused(String key, String value, String where) {
+        Map<String, Object> p = base();
+        p.put(key, value);
+        assertThatThrownBy(() -> parse(p)).isInstanceOf(ConfigRefusedException.class)
+                .satisfies(e -> assertThat(((ConfigRefusedException) e).where()).isEqualTo(where));
+    }
+}
