@@ -7,9 +7,12 @@ import io.millwright.simulator.internal.model.MachineSnapshot;
 import io.millwright.simulator.internal.model.StateChange;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -31,6 +34,7 @@ public final class SimulatedMachine implements AutoCloseable {
     private final ModbusFace modbus;
     private final ScheduledThreadPoolExecutor ticker;
     private final Object lock = new Object();
+    private final List<Consumer<MachineSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private boolean tickFailed;
 
     /** Starts at once: the model runs from the clock's now and the face starts listening. */
@@ -85,6 +89,22 @@ public final class SimulatedMachine implements AutoCloseable {
 
     public boolean resume() {
         return command(model::resume);
+    }
+
+    /**
+     * Hands {@code listener} the current snapshot, then every snapshot published after a tick or a
+     * command, on the machine's thread and under its lock (so in order): how faces other than
+     * Modbus follow the model. Keep it short.
+     */
+    public void addListener(Consumer<MachineSnapshot> listener) {
+        synchronized (lock) {
+            listeners.add(listener);
+            listener.accept(model.snapshot());
+        }
+    }
+
+    public void removeListener(Consumer<MachineSnapshot> listener) {
+        listeners.remove(listener);
     }
 
     public Optional<ModbusEndpoint> modbusEndpoint() {
@@ -175,8 +195,12 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     private void publishLocked() {
+        MachineSnapshot snapshot = model.snapshot();
         if (modbus != null) {
-            modbus.publish(model.snapshot());
+            modbus.publish(snapshot);
+        }
+        for (Consumer<MachineSnapshot> listener : listeners) {
+            listener.accept(snapshot);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -24,6 +25,7 @@ public class SimulatedPlant implements HealthCheck {
 
     private final Map<String, Entry> machines = new ConcurrentHashMap<>();
     private final Map<String, RefusedSimulation> refused = new ConcurrentHashMap<>();
+    private final List<PlantListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * Adds a machine for a configuration.
@@ -36,14 +38,33 @@ public class SimulatedPlant implements HealthCheck {
             return Optional.of(existing.pid());
         }
         refused.remove(pid);
-        machines.put(machine.id(), new Entry(pid, machine));
+        Entry replaced = machines.put(machine.id(), new Entry(pid, machine));
+        if (replaced != null) {
+            listeners.forEach(l -> l.machineRemoved(replaced.machine()));
+        }
+        listeners.forEach(l -> l.machineAdded(machine));
         return Optional.empty();
     }
 
     /** Forgets the machine and any refusal of the configuration {@code pid}. */
     synchronized void remove(String pid) {
-        machines.values().removeIf(e -> e.pid().equals(pid));
+        List<Entry> gone = machines.values().stream().filter(e -> e.pid().equals(pid)).toList();
+        for (Entry e : gone) {
+            machines.remove(e.machine().id(), e);
+            listeners.forEach(l -> l.machineRemoved(e.machine()));
+        }
         refused.remove(pid);
+    }
+
+    /** Tells {@code listener} about every machine there is now, then about each one added or removed. */
+    public synchronized void addListener(PlantListener listener) {
+        listeners.add(listener);
+        machines().forEach(listener::machineAdded);
+    }
+
+    /** Stops telling {@code listener}; it is not told that the machines went. */
+    public synchronized void removeListener(PlantListener listener) {
+        listeners.remove(listener);
     }
 
     void refuse(RefusedSimulation refusal) {

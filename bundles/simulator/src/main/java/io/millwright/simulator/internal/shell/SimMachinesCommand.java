@@ -4,6 +4,7 @@ import io.millwright.simulator.internal.RefusedSimulation;
 import io.millwright.simulator.internal.SimulatedMachine;
 import io.millwright.simulator.internal.SimulatedPlant;
 import io.millwright.simulator.internal.model.MachineSnapshot;
+import io.millwright.simulator.internal.opcua.OpcUaFace;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -11,14 +12,17 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** Every simulated machine at a glance, then any refused simulator file. */
+/** Every simulated machine at a glance, then the OPC UA server and any refused simulator file. */
 @Service
 @Command(scope = "millwright", name = "sim-machines",
-        description = "Lists simulated machines: state, counters, fault code, speed, Modbus port and whether it is up")
+        description = "Lists simulated machines: state, counters, fault code, speed, Modbus port and whether it is up, OPC UA folder")
 public class SimMachinesCommand implements Action {
 
     @Reference
     SimulatedPlant plant;
+
+    @Reference(optional = true)
+    OpcUaFace opcua;
 
     @Override
     public Object execute() {
@@ -32,6 +36,7 @@ public class SimMachinesCommand implements Action {
         table.column("Speed/min").alignRight();
         table.column("Modbus");
         table.column("Face");
+        table.column("OPC UA");
         for (SimulatedMachine m : plant.machines()) {
             MachineSnapshot s = m.snapshot();
             String modbus = m.modbusEndpoint().map(e -> e.address() + ":" + e.port() + " unit " + e.unitId()).orElse("-");
@@ -40,12 +45,22 @@ public class SimMachinesCommand implements Action {
             table.addRow().addContent(m.id(), s.status() + (s.paused() ? " (paused)" : ""),
                     s.cause().name().toLowerCase(Locale.ROOT), s.totalCount(), s.rejectCount(),
                     s.faultCode() == 0 ? "" : String.valueOf(s.faultCode()),
-                    String.format(Locale.ROOT, "%.1f", s.speed()), modbus, face);
+                    String.format(Locale.ROOT, "%.1f", s.speed()), modbus, face, opcuaFolder(m.id()));
         }
         table.print(System.out);
+        if (opcua != null) {
+            System.out.println(SimOpcUaCommand.describe(opcua));
+        }
         for (RefusedSimulation r : plant.refused()) {
             System.out.println("Refused " + r.file() + ": " + r.problem());
         }
         return null;
+    }
+
+    private String opcuaFolder(String machineId) {
+        if (opcua == null || opcua.settings().isEmpty()) {
+            return "-";
+        }
+        return opcua.folderNodeId(machineId) + (opcua.isUp() ? " up" : " down");
     }
 }
