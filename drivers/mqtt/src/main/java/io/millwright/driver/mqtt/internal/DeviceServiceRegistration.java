@@ -1,0 +1,58 @@
+package io.millwright.driver.mqtt.internal;
+
+import io.millwright.api.device.Device;
+import io.millwright.api.device.DeviceStatus;
+import io.millwright.driver.mqtt.internal.device.StatusListener;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/** A device's {@link Device} service, with its status property kept current; takes no lock on status changes. */
+final class DeviceServiceRegistration implements StatusListener {
+
+    private final String id;
+    private final String protocol;
+    private volatile ServiceRegistration<Device> registration;
+
+    DeviceServiceRegistration(String id, String protocol) {
+        this.id = id;
+        this.protocol = protocol;
+    }
+
+    void register(BundleContext context, Device device) {
+        registration = context.registerService(Device.class, device, properties(device.status()));
+    }
+
+    @Override
+    public void statusChanged(DeviceStatus status) {
+        ServiceRegistration<Device> r = registration;
+        if (r != null) {
+            try {
+                r.setProperties(properties(status));
+            } catch (IllegalStateException e) {
+                // unregistered meanwhile: the connection is stopping
+            }
+        }
+    }
+
+    void unregister() {
+        ServiceRegistration<Device> r = registration;
+        registration = null;
+        if (r != null) {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // the bundle is stopping and the framework got there first
+            }
+        }
+    }
+
+    private Dictionary<String, Object> properties(DeviceStatus status) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Device.PROP_ID, id);
+        props.put(Device.PROP_PROTOCOL, protocol);
+        props.put(Device.PROP_STATUS, status.name());
+        return props;
+    }
+}

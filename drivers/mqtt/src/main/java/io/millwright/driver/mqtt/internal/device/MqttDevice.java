@@ -1,0 +1,190 @@
+package io.millwright.driver.mqtt.internal.device;
+
+import io.millwright.api.device.Device;
+import io.millwright.api.device.DeviceStatus;
+import io.millwright.api.device.TagStatus;
+import io.millwright.api.sample.Sample;
+import io.millwright.driver.mqtt.internal.config.DeviceMapping;
+import io.millwright.driver.mqtt.internal.config.PayloadFormat;
+import io.millwright.driver.mqtt.internal.config.TagMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One mapped device of a connection. Its status follows the broker link and, for Sparkplug B,
+ * the births and deaths: ONLINE when the link is up (and the node or device is born), OFFLINE
+ * while the broker is away or after a death certificate, CONNECTING before either is known.
+ */
+public final class MqttDevice implements Device {
+
+    /** A tag as {@link #tags()} shows it, without its last sample. */
+    public record TagInfo(String name, String address, boolean historized, double deadband) {
+    }
+
+    private final DeviceMapping mapping;
+    private final Map<String, Sample> last = new ConcurrentHashMap<>();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private volatile List<TagInfo> tags;
+    private volatile StatusListener listener = s -> { };
+    private volatile Instant lastData;
+    private boolean linkUp;
+    private boolean linkEverDown;
+    private String linkDetail = "connecting to the broker";
+    private boolean born;
+    private String lifeDetail = "waiting for a birth certificate";
+    private DeviceStatus reported = DeviceStatus.CONNECTING;
+
+    public MqttDevice(DeviceMapping mapping) {
+        this.mapping = mapping;
+        List<TagInfo> configured = new ArrayList<>();
+        for (TagMapping t : mapping.tags()) {
+            configured.add(new TagInfo(t.name(), t.address(mapping), t.historized(), t.deadband()));
+        }
+        this.tags = List.copyOf(configured);
+    }
+
+    public DeviceMapping mapping() {
+        return mapping;
+    }
+
+    public void listener(StatusListener listener) {
+        this.listener = listener;
+    }
+
+    public void linkUp() {
+        update(() -> {
+            linkUp = true;
+            linkDetail = "";
+        });
+    }
+
+    public void linkDown(String detail) {
+        update(() -> {
+            if (linkUp) {
+                reconnects.incrementAndGet();
+            }
+            linkUp = false;
+            linkEverDown = true;
+            linkDetail = detail;
+        });
+    }
+
+    /** Sparkplug B: a birth certificate defined these metrics. */
+    public void born(List<TagInfo> metrics) {
+        tags = List.copyOf(metrics);
+        update(() -> {
+            born = true;
+            lifeDetail = "";
+        });
+    }
+
+    /** Sparkplug B: a death certificate (or the node's) arrived. */
+    public void died(String detail) {
+        update(() -> {
+            born = false;
+            lifeDetail = detail;
+        });
+    }
+
+    public void accepted(List<Sample> samples) {
+        reads.incrementAndGet();
+        for (Sample s : samples) {
+            last.put(s.tag(), s);
+        }
+        if (!samples.isEmpty()) {
+            lastData = Instant.now();
+        }
+    }
+
+    public void refused() {
+        errors.incrementAndGet();
+    }
+
+    private void update(Runnable change) {
+        DeviceStatus now;
+        synchronized (this) {
+            change.run();
+            now = computeStatus();
+            if (now == reported) {
+                return;
+            }
+            reported = now;
+        }
+        listener.statusChanged(now);
+    }
+
+    private DeviceStatus computeStatus() {
+        if (!linkUp) {
+            return linkEverDown ? DeviceStatus.OFFLINE : DeviceStatus.CONNECTING;
+        }
+        if (mapping.format() != PayloadFormat.SPARKPLUGB || born) {
+            return DeviceStatus.ONLINE;
+        }
+        return lifeDetail.startsWith("waiting") ? DeviceStatus.CONNECTING : DeviceStatus.OFFLINE;
+    }
+
+    @Override
+    public String id() {
+        return mapping.id();
+    }
+
+    @Override
+    public String protocol() {
+        return mapping.format().protocol();
+    }
+
+    @Override
+    public synchronized DeviceStatus status() {
+        return computeStatus();
+    }
+
+    @Override
+    public synchronized String statusDetail() {
+        if (!linkUp) {
+            return linkDetail;
+        }
+        return mapping.format() == PayloadFormat.SPARKPLUGB && !born ? lifeDetail + " (" + mapping.node() + ")" : "";
+    }
+
+    @Override
+    public Optional<Instant> lastDataTime() {
+        return Optional.ofNullable(lastData);
+    }
+
+    @Override
+    public long readCount() {
+        return reads.get();
+    }
+
+    @Override
+    public long errorCount() {
+        return errors.get();
+    }
+
+    @Override
+    public long reconnectCount() {
+        return reconnects.get();
+    }
+
+    @Override
+    public Optional<Duration> lastRoundTrip() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<TagStatus> tags() {
+        List<TagStatus> out = new ArrayList<>();
+        for (TagInfo t : tags) {
+            out.add(new TagStatus(t.name(), t.address(), t.historized(), t.deadband(), last.get(t.name())));
+        }
+        return out;
+    }
+}
