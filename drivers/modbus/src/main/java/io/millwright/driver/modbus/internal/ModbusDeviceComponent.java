@@ -1,18 +1,18 @@
 package io.millwright.driver.modbus.internal;
 
 import io.millwright.api.sample.SampleSink;
-import io.millwright.driver.modbus.internal.config.ConfigRefusedException;
 import io.millwright.driver.modbus.internal.config.DeviceConfigParser;
 import io.millwright.driver.modbus.internal.config.DeviceSettings;
 import io.millwright.driver.modbus.internal.config.ModbusDeviceConfig;
 import io.millwright.driver.modbus.internal.poll.ModbusDevice;
-import java.nio.file.Path;
+import io.millwright.driver.support.DeviceFactory;
+import io.millwright.driver.support.DeviceFile;
+import io.millwright.driver.support.StatusListener;
+import io.millwright.driver.support.config.ConfigRefusedException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -30,25 +30,22 @@ import org.slf4j.LoggerFactory;
  * One device file ({@code etc/io.millwright.driver.modbus-<name>.cfg}): validates it, then runs
  * the device and registers its {@code Device} service, or refuses it by key (registered OFFLINE
  * with the refusal, and reported to health) while the other devices keep running. An edit stops
- * the running device and starts the new one.
+ * the running device and starts the new one ({@link DeviceFile} does all that; this class says
+ * how a Modbus device is read and made).
  */
 @Component(configurationPid = "io.millwright.driver.modbus", configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
 @Designate(ocd = ModbusDeviceConfig.class, factory = true)
-public class ModbusDeviceComponent {
+public class ModbusDeviceComponent implements DeviceFactory<DeviceSettings, ModbusDevice> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModbusDeviceComponent.class);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     @Reference
     private ModbusDevices devices;
 
     private final List<SampleSink> sinks = new CopyOnWriteArrayList<>();
 
-    private BundleContext context;
-    private String pid;
-    private ModbusDevice device;
-    private DeviceServiceRegistration registration;
+    private DeviceFile<DeviceSettings, ModbusDevice> file;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -62,84 +59,39 @@ public class ModbusDeviceComponent {
 
     @Activate
     void activate(BundleContext context, Map<String, Object> properties) {
-        this.context = context;
-        this.pid = String.valueOf(properties.get(Constants.SERVICE_PID));
-        apply(properties);
+        file = new DeviceFile<>("Modbus", ModbusDevice.PROTOCOL, devices, this, LOG);
+        file.activate(context, properties);
     }
 
     @Modified
     void modified(Map<String, Object> properties) {
-        stopCurrent();
-        apply(properties);
+        file.modified(properties);
     }
 
     @Deactivate
     void deactivate() {
-        stopCurrent();
+        file.deactivate();
     }
 
-    private void apply(Map<String, Object> properties) {
-        String file = fileName(properties, pid);
-        DeviceSettings settings;
-        try {
-            settings = new DeviceConfigParser(etcDir()).parse(properties);
-        } catch (ConfigRefusedException e) {
-            refuse(file, rawId(properties), "configuration refused: " + e.getMessage());
-            return;
-        }
-        if (!devices.claim(settings.id(), pid)) {
-            String message = "configuration refused: id: '" + settings.id() + "' is already used by "
-                    + devices.owner(settings.id());
-            LOG.error("Modbus device file {}: {}", file, message);
-            devices.refused(new ModbusDevices.Refusal(pid, file, message));
-            return;
-        }
-        registration = new DeviceServiceRegistration(settings.id());
-        device = new ModbusDevice(settings, () -> sinks, registration);
-        registration.register(context, device);
-        devices.started(device);
-        device.start();
+    @Override
+    public DeviceSettings parse(Map<String, Object> properties) throws ConfigRefusedException {
+        return new DeviceConfigParser(DeviceFile.etcDir()).parse(properties);
+    }
+
+    @Override
+    public String id(DeviceSettings settings) {
+        return settings.id();
+    }
+
+    @Override
+    public ModbusDevice create(DeviceSettings settings, StatusListener listener) {
+        return new ModbusDevice(settings, () -> sinks, listener);
+    }
+
+    @Override
+    public void started(DeviceSettings settings, ModbusDevice device) {
         LOG.info("Modbus device {}: polling {}:{} unit {} every {} ms, {} tags in {} requests", settings.id(),
                 settings.host(), settings.port(), settings.unitId(), settings.pollIntervalMs(), settings.tags().size(),
                 device.plan().size());
-    }
-
-    private void refuse(String file, String id, String message) {
-        LOG.error("Modbus device file {}: {}", file, message);
-        devices.refused(new ModbusDevices.Refusal(pid, file, message));
-        if (id != null && devices.claim(id, pid)) {
-            registration = new DeviceServiceRegistration(id);
-            registration.register(context, new RefusedDevice(id, message));
-        }
-    }
-
-    private void stopCurrent() {
-        if (device != null) {
-            device.stop();
-            device = null;
-        }
-        if (registration != null) {
-            registration.unregister();
-            registration = null;
-        }
-        devices.release(pid);
-    }
-
-    private static String rawId(Map<String, Object> properties) {
-        Object id = properties.get("id");
-        return id != null && ID.matcher(id.toString().trim()).matches() ? id.toString().trim() : null;
-    }
-
-    private static Path etcDir() {
-        return Path.of(System.getProperty("karaf.etc", "etc"));
-    }
-
-    static String fileName(Map<String, Object> properties, String pid) {
-        Object file = properties.get("felix.fileinstall.filename");
-        if (file == null) {
-            return pid;
-        }
-        String text = file.toString();
-        return text.substring(text.lastIndexOf('/') + 1);
     }
 }

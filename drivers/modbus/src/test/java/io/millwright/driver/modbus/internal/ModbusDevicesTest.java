@@ -3,27 +3,15 @@ package io.millwright.driver.modbus.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millwright.api.health.HealthFinding.Severity;
+import io.millwright.driver.support.DeviceRegistry;
 import org.junit.jupiter.api.Test;
 
 class ModbusDevicesTest {
 
     @Test
-    void anIdIsClaimedByOneDeviceFileOnlyUntilItIsReleased() {
+    void refusedFilesAreModbusHealthErrorsUntilReleased() {
         ModbusDevices devices = new ModbusDevices();
-
-        assertThat(devices.claim("press01", "pid-a")).isTrue();
-        assertThat(devices.claim("press01", "pid-a")).isTrue();
-        assertThat(devices.claim("press01", "pid-b")).isFalse();
-        assertThat(devices.owner("press01")).isEqualTo("pid-a");
-
-        devices.release("pid-a");
-        assertThat(devices.claim("press01", "pid-b")).isTrue();
-    }
-
-    @Test
-    void refusedFilesAreHealthErrorsUntilReleased() {
-        ModbusDevices devices = new ModbusDevices();
-        devices.refused(new ModbusDevices.Refusal("pid-a", "io.millwright.driver.modbus-press01.cfg",
+        devices.refused(new DeviceRegistry.Refusal("pid-a", "io.millwright.driver.modbus-press01.cfg",
                 "configuration refused: port: 70000 must be 1 to 65535"));
 
         assertThat(devices.check()).singleElement().satisfies(f -> {

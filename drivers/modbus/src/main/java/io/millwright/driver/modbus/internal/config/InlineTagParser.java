@@ -1,5 +1,8 @@
 package io.millwright.driver.modbus.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
+import io.millwright.driver.support.config.DeviceTags;
+import io.millwright.driver.support.config.FieldProblem;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -10,14 +13,13 @@ import java.util.Set;
  */
 final class InlineTagParser {
 
-    static final String PREFIX = "tag.";
     private static final Set<String> OPTIONS = Set.of("scale", "offset", "deadband", "historize");
 
     private InlineTagParser() {
     }
 
     static TagDefinition parse(String key, String spec) throws ConfigRefusedException {
-        String name = key.substring(PREFIX.length());
+        String name = key.substring(DeviceTags.PREFIX.length());
         String[] words = spec.trim().split("\\s+");
         if (spec.isBlank() || words.length < 2) {
             throw new ConfigRefusedException(key, "'" + spec.trim() + "' must be '<area> <address> [type] [scale=..]"
@@ -46,7 +48,7 @@ final class InlineTagParser {
         try {
             return TagFields.build(name, words[0], words[1], type, options.get("scale"), options.get("offset"),
                     options.get("deadband"), options.get("historize"));
-        } catch (TagFields.FieldProblem p) {
+        } catch (FieldProblem p) {
             throw new ConfigRefusedException(key, p.getMessage());
         }
     }

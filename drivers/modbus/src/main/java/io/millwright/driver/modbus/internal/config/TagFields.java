@@ -1,6 +1,7 @@
 package io.millwright.driver.modbus.internal.config;
 
-import java.util.regex.Pattern;
+import io.millwright.driver.support.config.FieldProblem;
+import io.millwright.driver.support.config.FieldValues;
 
 /**
  * Builds a {@link TagDefinition} from its textual fields, checking each; shared by the inline
@@ -8,20 +9,8 @@ import java.util.regex.Pattern;
  */
 final class TagFields {
 
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     static final int MAX_ADDRESS = 65535;
     static final int MAX_STRING_REGISTERS = 125;
-
-    /** A field that is wrong: which one (as the CSV header names it) and why. */
-    static final class FieldProblem extends Exception {
-        private static final long serialVersionUID = 1L;
-        final String field;
-
-        FieldProblem(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-    }
 
     private TagFields() {
     }
@@ -29,9 +18,7 @@ final class TagFields {
     /** Blank optional fields take their defaults; {@code typeText} may be blank (bool on bit areas, uint16 on registers). */
     static TagDefinition build(String name, String areaText, String addressText, String typeText, String scaleText,
                                String offsetText, String deadbandText, String historizeText) throws FieldProblem {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw new FieldProblem("name", "tag name '" + name + "' must be letters, digits, '.', '_', '-'");
-        }
+        FieldValues.checkTagName(name);
         Area area = areaText == null || areaText.isBlank() ? null : Area.fromWord(areaText);
         if (area == null) {
             throw new FieldProblem("area", "area '" + text(areaText) + "' must be coil, discrete, holding or input");
@@ -62,19 +49,16 @@ final class TagFields {
         if (address + registers - 1 > MAX_ADDRESS) {
             throw new FieldProblem("address", "address " + address + " + " + registers + " registers runs past " + MAX_ADDRESS);
         }
-        double scale = parseDouble("scale", scaleText, 1.0);
+        double scale = FieldValues.parseDouble("scale", scaleText, 1.0);
         if (scale == 0.0) {
             throw new FieldProblem("scale", "scale must not be 0");
         }
-        double offset = parseDouble("offset", offsetText, 0.0);
+        double offset = FieldValues.parseDouble("offset", offsetText, 0.0);
         if ((type == TagType.BOOL || type == TagType.STRING) && (scale != 1.0 || offset != 0.0)) {
             throw new FieldProblem(scale != 1.0 ? "scale" : "offset", "a " + type.word() + " tag cannot be scaled or offset");
         }
-        double deadband = parseDouble("deadband", deadbandText, 0.0);
-        if (deadband < 0.0) {
-            throw new FieldProblem("deadband", "deadband must be 0 or more, was " + deadbandText.trim());
-        }
-        boolean historize = parseBoolean("historize", historizeText, false);
+        double deadband = FieldValues.deadband(deadbandText);
+        boolean historize = FieldValues.parseBoolean("historize", historizeText, false);
         return new TagDefinition(name, area, address, type, registers, scale, offset, deadband, historize);
     }
 
@@ -88,35 +72,6 @@ final class TagFields {
         } catch (NumberFormatException e) {
             throw new FieldProblem("address", "address '" + text(text) + "' is not a number (0 to " + MAX_ADDRESS + ")");
         }
-    }
-
-    static double parseDouble(String field, String text, double dflt) throws FieldProblem {
-        if (text == null || text.isBlank()) {
-            return dflt;
-        }
-        try {
-            double v = Double.parseDouble(text.trim());
-            if (!Double.isFinite(v)) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new FieldProblem(field, field + " '" + text.trim() + "' is not a number");
-        }
-    }
-
-    static boolean parseBoolean(String field, String text, boolean dflt) throws FieldProblem {
-        if (text == null || text.isBlank()) {
-            return dflt;
-        }
-        String t = text.trim();
-        if (t.equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (t.equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new FieldProblem(field, field + " '" + t + "' must be true or false");
     }
 
     private static String text(String s) {

@@ -8,6 +8,8 @@ import io.millwright.driver.modbus.internal.config.DeviceSettings;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.plan.ReadBlock;
 import io.millwright.driver.modbus.internal.plan.RequestPlanner;
+import io.millwright.driver.support.Backoff;
+import io.millwright.driver.support.StatusListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.millwright.driver.modbus.internal.poll;
 
-import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.device.TagStatus;
 import io.millwright.api.sample.SampleSink;
@@ -9,6 +8,8 @@ import io.millwright.driver.modbus.internal.config.Area;
 import io.millwright.driver.modbus.internal.config.DeviceSettings;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.plan.ReadBlock;
+import io.millwright.driver.support.DriverDevice;
+import io.millwright.driver.support.StatusListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * which everything that touches the link runs (polls, diagnostic reads, writes), so the link is
  * never shared between threads.
  */
-public final class ModbusDevice implements Device {
+public final class ModbusDevice implements DriverDevice {
 
     public static final String PROTOCOL = "modbus-tcp";
     private static final Logger LOG = LoggerFactory.getLogger(ModbusDevice.class);

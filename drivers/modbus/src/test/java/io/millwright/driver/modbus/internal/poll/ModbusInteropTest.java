@@ -6,10 +6,10 @@ import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.sample.Quality;
 import io.millwright.api.sample.Sample;
 import io.millwright.api.sample.SampleSink;
-import io.millwright.driver.modbus.internal.Await;
-import io.millwright.driver.modbus.internal.RecordingSink;
 import io.millwright.driver.modbus.internal.TestSlave;
 import io.millwright.driver.modbus.internal.config.DeviceConfigParser;
+import io.millwright.driver.support.testing.Await;
+import io.millwright.driver.support.testing.RecordingSink;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The driver against a Modbus server that is not j2mod: modbus-serial 8.0.25's ServerTCP under

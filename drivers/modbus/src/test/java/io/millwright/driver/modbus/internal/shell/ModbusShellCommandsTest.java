@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.sample.SampleSink;
-import io.millwright.driver.modbus.internal.Await;
 import io.millwright.driver.modbus.internal.ModbusDevices;
 import io.millwright.driver.modbus.internal.TestSlave;
 import io.millwright.driver.modbus.internal.config.DeviceConfigParser;
 import io.millwright.driver.modbus.internal.poll.ModbusDevice;
 import io.millwright.driver.modbus.internal.poll.WriteRefusedException;
+import io.millwright.driver.support.testing.Await;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

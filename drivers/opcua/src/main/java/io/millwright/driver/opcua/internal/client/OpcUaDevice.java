@@ -1,11 +1,13 @@
 package io.millwright.driver.opcua.internal.client;
 
-import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.device.TagStatus;
 import io.millwright.api.sample.SampleSink;
 import io.millwright.driver.opcua.internal.config.DeviceSettings;
 import io.millwright.driver.opcua.internal.pki.Pki;
+import io.millwright.driver.support.Backoff;
+import io.millwright.driver.support.DriverDevice;
+import io.millwright.driver.support.StatusListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * for every tag while the session is down, ONLINE (or DEGRADED while some tags are BAD) once it
  * is back. {@link #start()} returns at once.
  */
-public final class OpcUaDevice implements Device {
+public final class OpcUaDevice implements DriverDevice {
 
     public static final String PROTOCOL = "opcua";
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevice.class);

@@ -1,15 +1,13 @@
 package io.millwright.driver.opcua.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
+import io.millwright.driver.support.config.DeviceProperties;
+import io.millwright.driver.support.config.DeviceTags;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Validates a device configuration from its raw properties (as Config Admin hands them over) into
@@ -18,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class DeviceConfigParser {
 
-    public static final String TAG_FILE = "tagFile";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final DeviceTags<TagDefinition> TAGS = new DeviceTags<>(InlineTagParser::parse, TagCsvReader::read,
+            TagDefinition::name, "<nodeId> [type]");
 
     private final Path etcDir;
     private final Path defaultPki;
@@ -33,23 +31,21 @@ public final class DeviceConfigParser {
         this.defaultPki = defaultPki;
     }
 
-    public DeviceSettings parse(Map<String, ?> properties) throws ConfigRefusedException {
-        String id = required(properties, "id");
-        if (!ID.matcher(id).matches()) {
-            throw new ConfigRefusedException("id", "'" + id + "' must be letters, digits, '.', '_', '-'");
-        }
-        String endpointUrl = endpointUrl(required(properties, "endpointUrl"));
+    public DeviceSettings parse(Map<String, ?> raw) throws ConfigRefusedException {
+        DeviceProperties properties = new DeviceProperties(raw);
+        String id = properties.id();
+        String endpointUrl = endpointUrl(properties.required("endpointUrl"));
         Policy policy = policy(properties);
         SecurityMode mode = mode(properties, policy);
         Identity identity = identity(properties);
-        boolean tofu = booleanValue(properties, "trustOnFirstUse", false);
-        int maxItems = intValue(properties, "maxItemsPerSubscription", 1000, 1, 100_000);
-        int publishing = intValue(properties, "publishingInterval", 1000, 10, 3_600_000);
-        int requestTimeout = intValue(properties, "requestTimeout", 10_000, 100, 600_000);
-        int reconnectMaxDelay = intValue(properties, "reconnectMaxDelay", 30_000, 100, 3_600_000);
-        String pki = text(properties, "pkiDir");
+        boolean tofu = properties.booleanValue("trustOnFirstUse", false);
+        int maxItems = properties.intValue("maxItemsPerSubscription", 1000, 1, 100_000);
+        int publishing = properties.intValue("publishingInterval", 1000, 10, 3_600_000);
+        int requestTimeout = properties.intValue("requestTimeout", 10_000, 100, 600_000);
+        int reconnectMaxDelay = properties.intValue("reconnectMaxDelay", 30_000, 100, 3_600_000);
+        String pki = properties.text("pkiDir");
         Path pkiDir = pki == null ? defaultPki : etcDir.resolve(pki);
-        List<TagDefinition> tags = tags(properties);
+        List<TagDefinition> tags = TAGS.read(properties, etcDir);
         return new DeviceSettings(id, endpointUrl, policy, mode, identity, tofu, maxItems, publishing, pkiDir,
                 requestTimeout, reconnectMaxDelay, tags);
     }
@@ -66,8 +62,8 @@ public final class DeviceConfigParser {
         }
     }
 
-    private static Policy policy(Map<String, ?> properties) throws ConfigRefusedException {
-        String text = text(properties, "securityPolicy");
+    private static Policy policy(DeviceProperties properties) throws ConfigRefusedException {
+        String text = properties.text("securityPolicy");
         if (text == null) {
             return Policy.None;
         }
@@ -79,8 +75,8 @@ public final class DeviceConfigParser {
         return p;
     }
 
-    private static SecurityMode mode(Map<String, ?> properties, Policy policy) throws ConfigRefusedException {
-        String text = text(properties, "securityMode");
+    private static SecurityMode mode(DeviceProperties properties, Policy policy) throws ConfigRefusedException {
+        String text = properties.text("securityMode");
         SecurityMode m = text == null ? (policy == Policy.None ? SecurityMode.None : SecurityMode.SignAndEncrypt)
                 : SecurityMode.parse(text);
         if (m == null) {
@@ -93,94 +89,24 @@ public final class DeviceConfigParser {
         return m;
     }
 
-    private Identity identity(Map<String, ?> properties) throws ConfigRefusedException {
-        String kind = text(properties, "identity");
+    private Identity identity(DeviceProperties properties) throws ConfigRefusedException {
+        String kind = properties.text("identity");
         if (kind == null || kind.equals("anonymous")) {
             return Identity.anonymous();
         }
         if (kind.equals("username")) {
-            String user = required(properties, "username");
-            Object password = properties.get("password");
+            String user = properties.required("username");
+            Object password = properties.raw("password");
             if (password == null || String.valueOf(password).isEmpty()) {
                 throw new ConfigRefusedException("password", "is required with identity=username");
             }
             return new Identity(Identity.Kind.username, user, String.valueOf(password), null, null);
         }
         if (kind.equals("x509")) {
-            Path cert = etcDir.resolve(required(properties, "userCertificate"));
-            Path key = etcDir.resolve(required(properties, "userPrivateKey"));
+            Path cert = etcDir.resolve(properties.required("userCertificate"));
+            Path key = etcDir.resolve(properties.required("userPrivateKey"));
             return new Identity(Identity.Kind.x509, null, null, cert, key);
         }
         throw new ConfigRefusedException("identity", "'" + kind + "' must be anonymous, username or x509");
-    }
-
-    private List<TagDefinition> tags(Map<String, ?> properties) throws ConfigRefusedException {
-        List<TagDefinition> tags = new ArrayList<>();
-        // Config Admin keeps no order: sort the inline tags by key so the order is stable
-        Map<String, Object> inline = new TreeMap<>();
-        for (Map.Entry<String, ?> e : properties.entrySet()) {
-            if (e.getKey().startsWith(InlineTagParser.PREFIX)) {
-                inline.put(e.getKey(), e.getValue());
-            }
-        }
-        for (Map.Entry<String, Object> e : inline.entrySet()) {
-            tags.add(InlineTagParser.parse(e.getKey(), String.valueOf(e.getValue())));
-        }
-        String tagFile = text(properties, TAG_FILE);
-        if (tagFile != null) {
-            tags.addAll(TagCsvReader.read(etcDir.resolve(tagFile)));
-        }
-        if (tags.isEmpty()) {
-            throw new ConfigRefusedException("tag.*", "no tags: add tag.<name> = <nodeId> [type] keys or a tagFile");
-        }
-        Set<String> names = new HashSet<>();
-        for (TagDefinition t : tags) {
-            if (!names.add(t.name())) {
-                throw new ConfigRefusedException("tag." + t.name(), "tag '" + t.name() + "' is defined twice (inline and/or in "
-                        + (tagFile == null ? "the file" : tagFile) + ")");
-            }
-        }
-        return tags;
-    }
-
-    private static String required(Map<String, ?> properties, String key) throws ConfigRefusedException {
-        String value = text(properties, key);
-        if (value == null) {
-            throw new ConfigRefusedException(key, "is required");
-        }
-        return value;
-    }
-
-    private static String text(Map<String, ?> properties, String key) {
-        Object value = properties.get(key);
-        if (value == null || String.valueOf(value).isBlank()) {
-            return null;
-        }
-        return String.valueOf(value).trim();
-    }
-
-    private static int intValue(Map<String, ?> properties, String key, int dflt, int min, int max)
-            throws ConfigRefusedException {
-        String value = text(properties, key);
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(value);
-            if (v < min || v > max) {
-                throw new ConfigRefusedException(key, value + " must be " + min + " to " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ConfigRefusedException(key, "'" + value + "' is not a whole number (" + min + " to " + max + ")");
-        }
-    }
-
-    private static boolean booleanValue(Map<String, ?> properties, String key, boolean dflt) throws ConfigRefusedException {
-        try {
-            return TagFields.parseBoolean(key, text(properties, key), dflt);
-        } catch (TagFields.FieldProblem p) {
-            throw new ConfigRefusedException(key, p.getMessage());
-        }
     }
 }

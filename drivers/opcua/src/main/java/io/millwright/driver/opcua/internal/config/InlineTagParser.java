@@ -1,5 +1,8 @@
 package io.millwright.driver.opcua.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
+import io.millwright.driver.support.config.DeviceTags;
+import io.millwright.driver.support.config.FieldProblem;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +13,6 @@ import java.util.Map;
  */
 final class InlineTagParser {
 
-    static final String PREFIX = "tag.";
     private static final Map<String, String> OPTIONS = Map.of("sampling", "samplingInterval", "deadband", "deadband",
             "historize", "historize");
 
@@ -18,7 +20,7 @@ final class InlineTagParser {
     }
 
     static TagDefinition parse(String key, String spec) throws ConfigRefusedException {
-        String name = key.substring(PREFIX.length());
+        String name = key.substring(DeviceTags.PREFIX.length());
         String rest = spec.trim();
         Map<String, String> options = new HashMap<>();
         String type = null;
@@ -51,7 +53,7 @@ final class InlineTagParser {
         try {
             return TagFields.build(name, rest, type, options.get("sampling"), options.get("deadband"),
                     options.get("historize"));
-        } catch (TagFields.FieldProblem p) {
+        } catch (FieldProblem p) {
             throw new ConfigRefusedException(key, p.getMessage());
         }
     }

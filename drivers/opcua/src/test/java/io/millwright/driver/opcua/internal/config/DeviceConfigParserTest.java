@@ -3,6 +3,7 @@ package io.millwright.driver.opcua.internal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -3,15 +3,15 @@ package io.millwright.driver.opcua.internal.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.millwright.api.device.DeviceStatus;
-import io.millwright.driver.opcua.internal.Await;
 import io.millwright.driver.opcua.internal.OpcUaDevices;
-import io.millwright.driver.opcua.internal.RecordingSink;
 import io.millwright.driver.opcua.internal.TestServer;
 import io.millwright.driver.opcua.internal.client.OpcUaDevice;
 import io.millwright.driver.opcua.internal.config.DeviceConfigParser;
 import io.millwright.driver.opcua.internal.config.DeviceSettings;
 import io.millwright.driver.opcua.internal.pki.PemFiles;
 import io.millwright.driver.opcua.internal.pki.Pki;
+import io.millwright.driver.support.testing.Await;
+import io.millwright.driver.support.testing.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,9 +1,7 @@
-package io.millwright.driver.modbus.internal;
+package io.millwright.driver.support;
 
 import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
-import io.millwright.driver.modbus.internal.poll.ModbusDevice;
-import io.millwright.driver.modbus.internal.poll.StatusListener;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import org.osgi.framework.BundleContext;
@@ -11,18 +9,21 @@ import org.osgi.framework.ServiceRegistration;
 
 /**
  * A device's {@link Device} service, with its status property kept current. Status changes arrive
- * on the poll thread; they take no lock, so stopping a device never waits on its own listener.
+ * on the device's thread; they take no lock, so stopping a device never waits on its own listener.
  */
-final class DeviceServiceRegistration implements StatusListener {
+public final class DeviceServiceRegistration implements StatusListener {
 
     private final String id;
+    private final String protocol;
     private volatile ServiceRegistration<Device> registration;
 
-    DeviceServiceRegistration(String id) {
+    /** @param protocol the {@code millwright.device.protocol} property, e.g. {@code modbus-tcp} */
+    public DeviceServiceRegistration(String id, String protocol) {
         this.id = id;
+        this.protocol = protocol;
     }
 
-    void register(BundleContext context, Device device) {
+    public void register(BundleContext context, Device device) {
         registration = context.registerService(Device.class, device, properties(device.status()));
     }
 
@@ -38,7 +39,7 @@ final class DeviceServiceRegistration implements StatusListener {
         }
     }
 
-    void unregister() {
+    public void unregister() {
         ServiceRegistration<Device> r = registration;
         registration = null;
         if (r != null) {
@@ -53,7 +54,7 @@ final class DeviceServiceRegistration implements StatusListener {
     private Dictionary<String, Object> properties(DeviceStatus status) {
         Hashtable<String, Object> props = new Hashtable<>();
         props.put(Device.PROP_ID, id);
-        props.put(Device.PROP_PROTOCOL, ModbusDevice.PROTOCOL);
+        props.put(Device.PROP_PROTOCOL, protocol);
         props.put(Device.PROP_STATUS, status.name());
         return props;
     }

@@ -1,4 +1,4 @@
-package io.millwright.driver.opcua.internal;
+package io.millwright.driver.support.testing;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

@@ -1,4 +1,4 @@
-package io.millwright.driver.opcua.internal.client;
+package io.millwright.driver.support;
 
 import io.millwright.api.device.DeviceStatus;
 

@@ -1,4 +1,4 @@
-package io.millwright.driver.opcua.internal.config;
+package io.millwright.driver.support.config;
 
 /** A device configuration that cannot be used, naming where the problem is: a key, or a CSV file, line and column. */
 public class ConfigRefusedException extends Exception {
@@ -8,7 +8,7 @@ public class ConfigRefusedException extends Exception {
     private final String where;
 
     /**
-     * @param where   the configuration key ({@code endpointUrl}, {@code tag.speed}) or the CSV location
+     * @param where   the configuration key ({@code port}, {@code tag.total}) or the CSV location
      *                ({@code tags.csv line 4 column 3 (type)})
      * @param problem what is wrong with it, including the offending value (never a secret)
      */

@@ -1,22 +1,23 @@
-package io.millwright.driver.opcua.internal;
+package io.millwright.driver.support;
 
 import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.device.TagStatus;
-import io.millwright.driver.opcua.internal.client.OpcUaDevice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** A device whose configuration was refused: registered OFFLINE so the refusal shows wherever devices are listed. */
-final class RefusedDevice implements Device {
+public final class RefusedDevice implements Device {
 
     private final String id;
+    private final String protocol;
     private final String detail;
 
-    RefusedDevice(String id, String detail) {
+    public RefusedDevice(String id, String protocol, String detail) {
         this.id = id;
+        this.protocol = protocol;
         this.detail = detail;
     }
 
@@ -27,7 +28,7 @@ final class RefusedDevice implements Device {
 
     @Override
     public String protocol() {
-        return OpcUaDevice.PROTOCOL;
+        return protocol;
     }
 
     @Override
