@@ -1,12 +1,13 @@
 package io.millwright.driver.mqtt.internal;
 
 import io.millwright.api.sample.SampleSink;
-import io.millwright.driver.mqtt.internal.config.ConfigRefusedException;
 import io.millwright.driver.mqtt.internal.config.ConnectionConfigParser;
 import io.millwright.driver.mqtt.internal.config.ConnectionSettings;
 import io.millwright.driver.mqtt.internal.config.MqttConnectionConfig;
 import io.millwright.driver.mqtt.internal.device.MqttDevice;
-import java.nio.file.Path;
+import io.millwright.driver.support.DeviceFile;
+import io.millwright.driver.support.DeviceServiceRegistration;
+import io.millwright.driver.support.config.ConfigRefusedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,7 @@ public class MqttConnectionComponent {
         String file = fileName(properties, pid);
         ConnectionSettings settings;
         try {
-            settings = new ConnectionConfigParser(etcDir()).parse(properties);
+            settings = new ConnectionConfigParser(DeviceFile.etcDir()).parse(properties);
         } catch (ConfigRefusedException e) {
             refuse(file, "configuration refused: " + e.getMessage());
             return;
@@ -132,10 +133,6 @@ public class MqttConnectionComponent {
     private void unregisterAll() {
         registrations.forEach(DeviceServiceRegistration::unregister);
         registrations.clear();
-    }
-
-    private static Path etcDir() {
-        return Path.of(System.getProperty("karaf.etc", "etc"));
     }
 
     static String fileName(Map<String, Object> properties, String pid) {

@@ -7,6 +7,7 @@ import io.millwright.api.sample.Sample;
 import io.millwright.api.sample.SampleSink;
 import io.millwright.driver.mqtt.internal.config.ConnectionConfigParser;
 import io.millwright.driver.mqtt.internal.device.MqttDevice;
+import io.millwright.driver.support.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

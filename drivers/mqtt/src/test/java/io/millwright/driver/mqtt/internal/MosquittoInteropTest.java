@@ -10,6 +10,7 @@ import io.millwright.driver.mqtt.internal.device.MqttDevice;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugCodec;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugMetric;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugPayload;
+import io.millwright.driver.support.testing.Await;
 import java.io.File;
 import java.net.Socket;
 import java.nio.file.Files;

@@ -13,6 +13,7 @@ import io.millwright.driver.mqtt.internal.sparkplug.DataType;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugCodec;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugMetric;
 import io.millwright.driver.mqtt.internal.sparkplug.SparkplugPayload;
+import io.millwright.driver.support.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.millwright.driver.mqtt.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
+import io.millwright.driver.support.config.DeviceProperties;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -29,20 +31,22 @@ public final class ConnectionConfigParser {
         this.etcDir = etcDir;
     }
 
-    public ConnectionSettings parse(Map<String, ?> properties) throws ConfigRefusedException {
-        String id = required(properties, "id");
+    public ConnectionSettings parse(Map<String, ?> raw) throws ConfigRefusedException {
+        DeviceProperties properties = new DeviceProperties(raw);
+        // not DeviceProperties.id(): no '.', which separates device.<id>.<setting>
+        String id = properties.required("id");
         if (!ID.matcher(id).matches()) {
             throw new ConfigRefusedException("id", "'" + id + "' must be letters, digits, '_', '-'");
         }
-        String uri = uri(required(properties, "uri"));
-        String clientId = text(properties, "clientId");
+        String uri = uri(properties.required("uri"));
+        String clientId = properties.text("clientId");
         if (clientId == null) {
             clientId = "millwright-" + id;
         } else if (clientId.length() > 65535) {
             throw new ConfigRefusedException("clientId", "longer than 65535 characters");
         }
-        String username = text(properties, "username");
-        String password = text(properties, "password");
+        String username = properties.text("username");
+        String password = properties.text("password");
         if (password != null && username == null) {
             throw new ConfigRefusedException("password", "is set but username is not");
         }
@@ -52,10 +56,10 @@ public final class ConnectionConfigParser {
             throw new ConfigRefusedException(trust != null ? "trustStore" : "keyStore", "is set but uri is not ssl://");
         }
         boolean cleanSession = booleanValue(properties, "cleanSession", false);
-        int keepAlive = intValue(properties, "keepAlive", 30, 0, 65535);
-        int connectTimeout = intValue(properties, "connectTimeout", 10, 1, 600);
-        int reconnectMax = intValue(properties, "reconnectMaxDelay", 30_000, 100, 3_600_000);
-        List<DeviceMapping> devices = devices(properties);
+        int keepAlive = properties.intValue("keepAlive", 30, 0, 65535);
+        int connectTimeout = properties.intValue("connectTimeout", 10, 1, 600);
+        int reconnectMax = properties.intValue("reconnectMaxDelay", 30_000, 100, 3_600_000);
+        List<DeviceMapping> devices = devices(raw);
         ConnectionSettings settings = new ConnectionSettings(id, uri, clientId, username,
                 password == null ? null : password.toCharArray(), trust, key, cleanSession, keepAlive, connectTimeout,
                 reconnectMax, devices);
@@ -84,10 +88,10 @@ public final class ConnectionConfigParser {
         }
     }
 
-    private StoreSettings store(Map<String, ?> properties, String key) throws ConfigRefusedException {
-        String path = text(properties, key);
-        String password = text(properties, key + "Password");
-        String type = text(properties, key + "Type");
+    private StoreSettings store(DeviceProperties properties, String key) throws ConfigRefusedException {
+        String path = properties.text(key);
+        String password = properties.text(key + "Password");
+        String type = properties.text(key + "Type");
         if (path == null) {
             if (password != null || type != null) {
                 throw new ConfigRefusedException(password != null ? key + "Password" : key + "Type", "is set but " + key + " is not");
@@ -131,40 +135,12 @@ public final class ConnectionConfigParser {
         return devices;
     }
 
-    static String required(Map<String, ?> properties, String key) throws ConfigRefusedException {
-        String value = text(properties, key);
-        if (value == null) {
-            throw new ConfigRefusedException(key, "is required");
-        }
-        return value;
-    }
-
-    static String text(Map<String, ?> properties, String key) {
-        Object value = properties.get(key);
-        if (value == null || String.valueOf(value).isBlank()) {
-            return null;
-        }
-        return String.valueOf(value).trim();
-    }
-
-    static int intValue(Map<String, ?> properties, String key, int dflt, int min, int max) throws ConfigRefusedException {
-        String value = text(properties, key);
-        if (value == null) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(value);
-            if (v < min || v > max) {
-                throw new ConfigRefusedException(key, value + " must be " + min + " to " + max);
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw new ConfigRefusedException(key, "'" + value + "' is not a whole number (" + min + " to " + max + ")");
-        }
-    }
-
-    static boolean booleanValue(Map<String, ?> properties, String key, boolean dflt) throws ConfigRefusedException {
-        String value = text(properties, key);
+    /**
+     * Also {@code yes}/{@code on}, {@code no}/{@code off}, and refused without repeating the key:
+     * not {@link DeviceProperties#booleanValue}, whose words and message differ.
+     */
+    static boolean booleanValue(DeviceProperties properties, String key, boolean dflt) throws ConfigRefusedException {
+        String value = properties.text(key);
         if (value == null) {
             return dflt;
         }

@@ -1,6 +1,8 @@
 package io.millwright.driver.mqtt.internal.config;
 
 import com.fasterxml.jackson.core.JsonPointer;
+import io.millwright.driver.support.config.ConfigRefusedException;
+import io.millwright.driver.support.config.DeviceProperties;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +23,9 @@ final class DeviceMappingParser {
         if (format == null) {
             throw new ConfigRefusedException(prefix + "format", "'" + formatText + "' must be json, plain or sparkplugb");
         }
-        int qos = ConnectionConfigParser.intValue(prefix(settings, prefix), prefix + "qos", 1, 0, 2);
-        boolean historize = ConnectionConfigParser.booleanValue(prefix(settings, prefix), prefix + "historize", false);
+        DeviceProperties properties = new DeviceProperties(prefix(settings, prefix));
+        int qos = properties.intValue(prefix + "qos", 1, 0, 2);
+        boolean historize = ConnectionConfigParser.booleanValue(properties, prefix + "historize", false);
         List<TagMapping> tags = new ArrayList<>();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             if (e.getKey().startsWith("tag.")) {
@@ -121,7 +124,7 @@ final class DeviceMappingParser {
         for (int i = 1; i < words.length; i++) {
             String w = words[i];
             if (w.startsWith("historize=")) {
-                historized = ConnectionConfigParser.booleanValue(Map.of(key, w.substring(10)), key, false);
+                historized = ConnectionConfigParser.booleanValue(new DeviceProperties(Map.of(key, w.substring(10))), key, false);
             } else if (w.startsWith("deadband=")) {
                 try {
                     deadband = Double.parseDouble(w.substring(9));

@@ -1,5 +1,6 @@
 package io.millwright.driver.mqtt.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.security.KeyStore;

@@ -1,5 +1,7 @@
 package io.millwright.driver.mqtt.internal.config;
 
+import io.millwright.driver.support.config.ConfigRefusedException;
+
 /** MQTT topic filters: validation, and matching a topic against a filter with {@code +} and {@code #}. */
 public final class TopicFilters {
 

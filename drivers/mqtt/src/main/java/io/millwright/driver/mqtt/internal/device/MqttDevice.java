@@ -7,6 +7,7 @@ import io.millwright.api.sample.Sample;
 import io.millwright.driver.mqtt.internal.config.DeviceMapping;
 import io.millwright.driver.mqtt.internal.config.PayloadFormat;
 import io.millwright.driver.mqtt.internal.config.TagMapping;
+import io.millwright.driver.support.StatusListener;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

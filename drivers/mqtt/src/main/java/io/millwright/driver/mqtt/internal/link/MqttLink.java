@@ -1,8 +1,9 @@
 package io.millwright.driver.mqtt.internal.link;
 
-import io.millwright.driver.mqtt.internal.config.ConfigRefusedException;
 import io.millwright.driver.mqtt.internal.config.ConnectionSettings;
 import io.millwright.driver.mqtt.internal.config.SocketFactories;
+import io.millwright.driver.support.Backoff;
+import io.millwright.driver.support.config.ConfigRefusedException;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -38,6 +39,7 @@ public final class MqttLink implements MqttCallback {
     private final ConnectionSettings settings;
     private final Map<String, Integer> subscriptions;
     private final LinkListener listener;
+    /** Not thread-safe by itself: reset on Paho's callback thread, read on the reconnect thread; guarded by itself. */
     private final Backoff backoff;
     private ScheduledExecutorService executor;
     private MqttAsyncClient client;
@@ -128,7 +130,9 @@ public final class MqttLink implements MqttCallback {
                                     i < filters.length ? filters[i] : "?");
                         }
                     }
-                    backoff.reset();
+                    synchronized (backoff) {
+                        backoff.reset();
+                    }
                     if (everUp) {
                         LOG.info("MQTT connection {}: reconnected to {}", settings.id(), settings.uri());
                     }
@@ -163,7 +167,11 @@ public final class MqttLink implements MqttCallback {
     private void schedule() {
         if (!closed) {
             try {
-                executor.schedule(this::connect, backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+                long delayMs;
+                synchronized (backoff) {
+                    delayMs = backoff.nextDelayMs();
+                }
+                executor.schedule(this::connect, delayMs, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 // stopping
             }

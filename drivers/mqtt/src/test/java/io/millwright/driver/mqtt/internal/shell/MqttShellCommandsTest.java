@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millwright.api.sample.SampleSink;
-import io.millwright.driver.mqtt.internal.Await;
 import io.millwright.driver.mqtt.internal.MqttConnection;
 import io.millwright.driver.mqtt.internal.MqttConnections;
 import io.millwright.driver.mqtt.internal.RecordingSink;
 import io.millwright.driver.mqtt.internal.TestBroker;
 import io.millwright.driver.mqtt.internal.TestClient;
 import io.millwright.driver.mqtt.internal.config.ConnectionConfigParser;
+import io.millwright.driver.support.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
