@@ -59,6 +59,24 @@ class DurableStoreWaitTest {
     }
 
     @Test
+    void whenNoDurableStoreComesMachinesStartFromTheInMemoryOneAfterTheGrace() throws Exception {
+        runtime.activate(300);
+        runtime.bindStore(new InMemoryMachineStore(1000), Map.of("millwright.store", "memory"));
+        runtime.define("pid1", "press01.cfg", MachineDefinitionParser.parse(Map.of(
+                "id", "press01", "running", "plc/run", "totalCount", "plc/total", "idealCycleTime", "1")));
+        assertThat(runtime.check()).anySatisfy(f -> assertThat(f.message()).contains("waiting for the durable store"));
+
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!runtime.check().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(runtime.check()).isEmpty();
+        long t = System.currentTimeMillis();
+        runtime.accept(List.of(Sample.ofBoolean("plc", "run", true, Quality.GOOD, null, t, t)));
+        assertThat(runtime.snapshot("press01").orElseThrow().lastSamples()).isNotEmpty();
+    }
+
+    @Test
     void withoutADurableStoreMachinesStartAtOnceWhenThereIsNoGrace() throws Exception {
         runtime.activate(0);
         runtime.bindStore(new InMemoryMachineStore(1000), Map.of("millwright.store", "memory"));
