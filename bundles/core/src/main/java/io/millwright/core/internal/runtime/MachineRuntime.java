@@ -14,11 +14,13 @@ import io.millwright.api.store.MachineStore;
 import io.millwright.core.internal.engine.MachineStateEngine;
 import io.millwright.core.internal.engine.PlannedStops;
 import io.millwright.core.internal.model.MachineDefinition;
+import io.millwright.core.internal.model.SignalBinding;
 import io.millwright.core.internal.model.ReasonTree;
 import io.millwright.core.internal.model.SignalKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +116,12 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                 continue;
             }
             for (TagIndex.Target target : targets) {
-                if (target.slot.awaitingStore) {
-                    continue;
-                }
                 synchronized (target.slot) {
-                    target.slot.engine.onSample(target.binding, sample);
+                    if (target.slot.awaitingStore) {
+                        target.slot.heldWhileAwaiting.put(target.binding, sample);
+                    } else {
+                        target.slot.engine.onSample(target.binding, sample);
+                    }
                 }
             }
         }
@@ -278,6 +281,16 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         resumeFrom(newStore, storeDurable);
     }
 
+    /** The last sample of each signal that came while the machine waited, oldest first; called under its lock. */
+    private static void judgeHeldSamples(MachineSlot slot) {
+        List<Map.Entry<SignalBinding, Sample>> held = new ArrayList<>(slot.heldWhileAwaiting.entrySet());
+        held.sort(Comparator.comparingLong(e -> e.getValue().sourceTime()));
+        for (Map.Entry<SignalBinding, Sample> entry : held) {
+            slot.engine.onSample(entry.getKey(), entry.getValue());
+        }
+        slot.heldWhileAwaiting.clear();
+    }
+
     /** Whether a machine defined now waits for a durable store (only at boot, only until one binds). */
     private boolean awaitsDurableStore(long now) {
         return !storeDurable && now < activatedAt + durableStoreGrace;
@@ -314,6 +327,7 @@ public class MachineRuntime implements SampleSink, HealthCheck {
                 }
                 if (slot.awaitingStore) {
                     slot.awaitingStore = false;
+                    judgeHeldSamples(slot);
                     LOG.info("Machine {} resumes from {} store", slot.definition.id(),
                             storeDurable ? "the durable" : "the in-memory (no durable store came)");
                 }

@@ -3,7 +3,10 @@ package io.millwright.core.internal.runtime;
 import io.millwright.core.internal.engine.MachineStateEngine;
 import io.millwright.core.internal.model.MachineDefinition;
 import io.millwright.core.internal.model.SignalBinding;
+import io.millwright.api.sample.Sample;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** A running machine: its definition and engine. The slot is the engine's lock. */
@@ -14,10 +17,13 @@ final class MachineSlot {
     final MachineStateEngine engine;
     final Set<String> devices = new LinkedHashSet<>();
     /**
-     * Defined at boot before the durable store came: its samples are ignored until the store's
-     * checkpoint is restored (the PLC counters are cumulative, so nothing is lost by waiting).
+     * Defined at boot before the durable store came: its samples are not judged until the store's
+     * checkpoint is restored; the last one of each signal is kept meanwhile and judged then, since
+     * drivers that report by exception (OPC UA, MQTT) send a steady signal only once.
      */
     volatile boolean awaitingStore;
+    /** The last sample of each signal while awaiting the store (written under the slot's lock). */
+    final Map<SignalBinding, Sample> heldWhileAwaiting = new LinkedHashMap<>();
 
     MachineSlot(String pid, MachineDefinition definition, MachineStateEngine engine) {
         this.pid = pid;

@@ -79,7 +79,9 @@ class OpcUaDeviceTest {
                 "tag.speed", "ns=2;s=Speed double sampling=20", "tag.running", "ns=2;s=Running", "tag.batch", "ns=2;s=Batch"),
                 sink);
         Await.until("ONLINE", WAIT, () -> d.status() == DeviceStatus.ONLINE, d::statusDetail);
-        assertThat(server.monitoredItems() - itemsBefore).as("one item per node").isEqualTo(4);
+        // ONLINE comes with the session; the items are created right after it
+        Await.until("items created", WAIT, () -> server.monitoredItems() - itemsBefore >= 4,
+                () -> (server.monitoredItems() - itemsBefore) + " items");
         server.set("Counter", 42);
         server.set("Speed", 12.5);
         Await.until("counter 42 on both tags", WAIT, () -> has(sink, "count", "42") && has(sink, "countAgain", "42.0"));
@@ -87,6 +89,7 @@ class OpcUaDeviceTest {
         assertThat(sink.get("running").asBoolean()).isTrue();
         assertThat(sink.get("batch").asString()).isEqualTo("A-1");
         assertThat(d.tags()).extracting(t -> t.name()).contains("count", "countAgain", "speed");
+        assertThat(server.monitoredItems() - itemsBefore).as("one item per node, five tags on four nodes").isEqualTo(4);
     }
 
     @Test
