@@ -83,6 +83,9 @@ class ModbusFaceTest {
         ModbusFace face = face("press01", port);
         face.start();
         AtomicBoolean publishing = new AtomicBoolean(true);
+        // the first image read must already be one of the publisher's, not the face's initial one
+        face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, 0, 0xFFFFL << 16 | 0xFFFF, 60,
+                false));
         // each value has equal high and low words: a torn read would show two different words
         Thread publisher = new Thread(() -> {
             for (long k = 0; publishing.get(); k = (k + 1) & 0xFFFF) {
