@@ -146,11 +146,12 @@ class OpcUaDeviceTest {
             p.put("maxItemsPerSubscription", "1000");
             OpcUaDevice d = start(p, sink);
             Await.until("ONLINE", 30_000, () -> d.status() == DeviceStatus.ONLINE, d::statusDetail);
+            // values of every tag mean every subscription and item exists (ONLINE comes with the session)
+            Await.until("all 2500 tags delivered", WAIT, () -> sink.latest.size() == 2500);
             assertThat(d.subscriptionCount()).isEqualTo(3);
             assertThat(d.plan().groups()).extracting(List::size).containsExactly(1000, 1000, 500);
             assertThat(big.subscriptions()).isEqualTo(3);
             assertThat(big.monitoredItems()).isEqualTo(2500);
-            Await.until("all 2500 tags delivered", WAIT, () -> sink.latest.size() == 2500);
             d.stop();
         }
     }
