@@ -301,6 +301,17 @@ public abstract class MillwrightTestSupport {
         return true;
     }
 
+    /** The line of a shell table that names {@code word} as a whole cell or first word; empty if none. */
+    protected static String line(String output, String word) {
+        for (String line : output.split("\n")) {
+            if (line.trim().startsWith(word + " ") || line.contains(" " + word + " ")) {
+                return line;
+            }
+        }
+        return "";
+    }
+
+
     /**
      * Waits until the condition holds, or fails with the message. A condition that throws is
      * asked again (a service may be replaced under it); the last exception is reported.

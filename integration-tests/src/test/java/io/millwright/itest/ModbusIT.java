@@ -2,8 +2,6 @@ package io.millwright.itest;
 
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,7 @@ public class ModbusIT extends MillwrightTestSupport {
         installFeature("millwright-store-derby");
         installFeature("millwright-simulator");
         installFeature("millwright-driver-modbus");
-        int port = freePort();
+        int port = UnpackedDistribution.freePort();
         Map<String, String> sim = new LinkedHashMap<>();
         sim.put("id", "itsim");
         sim.put("seed", "7");
@@ -119,7 +117,7 @@ public class ModbusIT extends MillwrightTestSupport {
     @Test
     public void everyTagTypeAndWordOrderIsDecodedFromCoalescedRequests() throws Exception {
         installFeature("millwright-driver-modbus");
-        int port = freePort();
+        int port = UnpackedDistribution.freePort();
         Map<String, String> highFirst = new LinkedHashMap<>();
         highFirst.put("id", "itplc");
         highFirst.put("host", "127.0.0.1");
@@ -178,7 +176,7 @@ public class ModbusIT extends MillwrightTestSupport {
         Map<String, String> device = new LinkedHashMap<>();
         device.put("id", "itbad");
         device.put("host", "127.0.0.1");
-        device.put("port", Integer.toString(freePort()));
+        device.put("port", Integer.toString(UnpackedDistribution.freePort()));
         device.put("tagFile", "itbad-tags.csv");
         try {
             editConfigurationFile("io.millwright.driver.modbus-itbad.cfg", device);
@@ -193,18 +191,4 @@ public class ModbusIT extends MillwrightTestSupport {
         await("the refusal goes with the file", () -> !runAsViewer("millwright:health").output.contains("itbad"));
     }
 
-    private static String line(String output, String word) {
-        for (String line : output.split("\n")) {
-            if (line.trim().startsWith(word + " ") || line.contains(" " + word + " ")) {
-                return line;
-            }
-        }
-        return "";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

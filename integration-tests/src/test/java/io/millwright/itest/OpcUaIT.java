@@ -2,8 +2,6 @@ package io.millwright.itest;
 
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.Test;
@@ -35,7 +33,7 @@ public class OpcUaIT extends MillwrightTestSupport {
         installFeature("millwright-store-derby");
         installFeature("millwright-simulator-opcua");
         installFeature("millwright-driver-opcua");
-        int port = freePort();
+        int port = UnpackedDistribution.freePort();
         Map<String, String> sim = new LinkedHashMap<>();
         sim.put("id", "uapress");
         sim.put("seed", "5");
@@ -80,18 +78,4 @@ public class OpcUaIT extends MillwrightTestSupport {
         }
     }
 
-    private static String line(String output, String word) {
-        for (String line : output.split("\n")) {
-            if (line.trim().startsWith(word + " ") || line.contains(" " + word + " ")) {
-                return line;
-            }
-        }
-        return "";
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
