@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millwright.api.machine.CountRecorded;
 import io.millwright.api.machine.MachineEvent;
+import io.millwright.api.outbox.OutboxEntry;
 import io.millwright.api.store.MachineBatch;
 import io.millwright.api.store.MachineStoreException;
 import io.millwright.store.derby.internal.DerbyDatabase;
@@ -78,8 +79,7 @@ class DerbyBackupTest {
 
         Path restored = DerbyBackup.restore(backup, dir.resolve("restored"));
         DerbyDatabase copy = TestDerby.open(restored);
-        Set<String> inCopy = new HashSet<>();
-        new DerbyOutbox(copy).peek(0, Integer.MAX_VALUE).forEach(e -> inCopy.add(e.eventKey()));
+        Set<String> inCopy = outboxKeys(new DerbyOutbox(copy));
         for (int i = 0; i < 5; i++) {
             new DerbyMachineStore(copy).counts("m" + i, T, T.plus(Duration.ofDays(3650)))
                     .forEach(c -> assertThat(inCopy).contains(c.eventKey()));
@@ -88,6 +88,18 @@ class DerbyBackupTest {
                 before.size(), writtenDuringBackup, inCopy.size());
         assertThat(inCopy).containsAll(before);
         TestDerby.shutdown(restored);
+    }
+
+    /** Every key in the outbox: a read returns at most a page, so read on until one comes back empty. */
+    private static Set<String> outboxKeys(DerbyOutbox outbox) {
+        Set<String> keys = new HashSet<>();
+        long after = 0;
+        for (List<OutboxEntry> page = outbox.peek(after, Integer.MAX_VALUE); !page.isEmpty();
+                page = outbox.peek(after, Integer.MAX_VALUE)) {
+            page.forEach(e -> keys.add(e.eventKey()));
+            after = page.get(page.size() - 1).sequence();
+        }
+        return keys;
     }
 
     @Test
