@@ -73,6 +73,13 @@ public class SimulatedMachineComponent {
             refuse(properties, e);
             return;
         }
+        Optional<String> owner = plant.simulatedBy(settings.id()).filter(other -> !other.equals(pid));
+        if (owner.isPresent()) {
+            // refused before a ticker thread or a Modbus port exists for it
+            refuse(properties, new InvalidSettingException("id", settings.id(),
+                    "machine id already simulated by " + owner.get()));
+            return;
+        }
         boolean carryOver = previous != null && settings.id().equals(previousId);
         SimulatedMachine created = new SimulatedMachine(settings, clock,
                 carryOver ? previous.totalCount() : settings.startTotal(),

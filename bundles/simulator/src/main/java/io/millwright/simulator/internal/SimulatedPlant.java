@@ -46,6 +46,12 @@ public class SimulatedPlant implements HealthCheck {
         return Optional.empty();
     }
 
+    /** The configuration simulating machine {@code id}, if any. */
+    Optional<String> simulatedBy(String id) {
+        Entry entry = machines.get(id);
+        return entry == null ? Optional.empty() : Optional.of(entry.pid());
+    }
+
     /** Forgets the machine and any refusal of the configuration {@code pid}. */
     synchronized void remove(String pid) {
         List<Entry> gone = machines.values().stream().filter(e -> e.pid().equals(pid)).toList();
