@@ -128,7 +128,8 @@ class OpcUaDeviceTest {
                 "tag.count", "ns=2;s=Counter"), bad);
         Await.until("OFFLINE with a wrong password", WAIT, () -> refused.status() == DeviceStatus.OFFLINE);
         assertThat(refused.statusDetail()).contains("Bad_UserAccessDenied").doesNotContain("wrong");
-        assertThat(bad.get("count").quality()).isEqualTo(Quality.BAD);
+        // the status turns before the BAD samples reach the sink
+        Await.until("count BAD", WAIT, () -> bad.get("count") != null && bad.get("count").quality() == Quality.BAD);
     }
 
     @Test
