@@ -1,16 +1,12 @@
 package io.millwright.platform.internal;
 
-import java.security.AccessController;
-import java.security.Principal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.security.auth.Subject;
 import org.apache.karaf.features.Feature;
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
@@ -62,7 +58,7 @@ public class ProfileCatalog {
         if (features.isInstalled(profile)) {
             return "Profile " + name + " " + profile.getVersion() + " is already installed";
         }
-        String user = currentUser();
+        String user = ShellUser.current();
         LOG.info("Installing plant profile {} {} for {}", name, profile.getVersion(), user);
         try {
             features.installFeature(profile, EnumSet.noneOf(FeaturesService.Option.class));
@@ -76,18 +72,5 @@ public class ProfileCatalog {
 
     static boolean isProfile(String name, String description) {
         return name.startsWith("millwright-") && description != null && description.startsWith(MARKER);
-    }
-
-    @SuppressWarnings("removal")
-    private static String currentUser() {
-        Subject subject = Subject.getSubject(AccessController.getContext());
-        if (subject == null) {
-            return "(no user)";
-        }
-        return subject.getPrincipals().stream()
-                .filter(UserPrincipal.class::isInstance)
-                .map(Principal::getName)
-                .findFirst()
-                .orElse("(unknown user)");
     }
 }
