@@ -141,7 +141,12 @@ public abstract class MillwrightTestSupport {
 
     /** Runs a command as an administrator. */
     protected CommandResult runAsAdmin(String command) {
-        return run(command, "it-admin", "admin", "manager", "viewer", "systembundles", "ssh");
+        return runAsAdmin(command, WAIT);
+    }
+
+    /** Runs a command as an administrator, giving it {@code timeout} to finish. */
+    protected CommandResult runAsAdmin(String command, Duration timeout) {
+        return run(command, timeout, "it-admin", "admin", "manager", "viewer", "systembundles", "ssh");
     }
 
     /** Runs a command as a user holding only the viewer role. */
@@ -155,6 +160,10 @@ public abstract class MillwrightTestSupport {
      * caches command visibility per thread.
      */
     protected CommandResult run(String command, String user, String... roles) {
+        return run(command, WAIT, user, roles);
+    }
+
+    private CommandResult run(String command, Duration timeout, String user, String... roles) {
         Subject subject = new Subject();
         subject.getPrincipals().add(new UserPrincipal(user));
         for (String role : roles) {
@@ -179,7 +188,7 @@ public abstract class MillwrightTestSupport {
                             session.close();
                         }
                     }));
-            Throwable failure = outcome.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Throwable failure = outcome.get(timeout.toSeconds(), TimeUnit.SECONDS);
             out.flush();
             return new CommandResult(bytes.toString(StandardCharsets.UTF_8), failure);
         } catch (Exception e) {
@@ -274,7 +283,13 @@ public abstract class MillwrightTestSupport {
             Configuration[] found = configurationAdmin.listConfigurations(null);
             if (found != null) {
                 for (Configuration configuration : found) {
-                    Dictionary<String, Object> props = configuration.getProperties();
+                    Dictionary<String, Object> props;
+                    try {
+                        props = configuration.getProperties();
+                    } catch (IllegalStateException deletedMeanwhile) {
+                        // an earlier test's file went away between listing and reading
+                        continue;
+                    }
                     Object origin = props == null ? null : props.get("felix.fileinstall.filename");
                     if (origin != null && origin.toString().endsWith("/" + fileName) && holds(props, properties)) {
                         return configuration.getPid();
