@@ -1,9 +1,9 @@
 package io.millwright.simulator.internal;
 
+import io.millwright.api.simulation.MachineSnapshot;
 import io.millwright.simulator.internal.modbus.ModbusEndpoint;
 import io.millwright.simulator.internal.modbus.ModbusFace;
 import io.millwright.simulator.internal.model.MachineModel;
-import io.millwright.simulator.internal.model.MachineSnapshot;
 import io.millwright.simulator.internal.model.StateChange;
 import java.io.IOException;
 import java.time.Duration;
@@ -103,8 +103,12 @@ public final class SimulatedMachine implements AutoCloseable {
         }
     }
 
+    /** Once this returns, {@code listener} is not being called and will not be called again. */
     public void removeListener(Consumer<MachineSnapshot> listener) {
-        listeners.remove(listener);
+        // under the lock, so that a publish under way finishes first
+        synchronized (lock) {
+            listeners.remove(listener);
+        }
     }
 
     public Optional<ModbusEndpoint> modbusEndpoint() {

@@ -1,7 +1,7 @@
 package io.millwright.simulator.internal;
 
+import io.millwright.api.simulation.MachineSnapshot;
 import io.millwright.simulator.internal.model.InvalidSettingException;
-import io.millwright.simulator.internal.model.MachineSnapshot;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
@@ -30,7 +30,7 @@ public class SimulatedMachineComponent {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedMachineComponent.class);
 
     @Reference
-    SimulatedPlant plant;
+    PlantRegistry plant;
 
     /** Wall-clock milliseconds; a field so that a test can drive the ticker's sense of time. */
     LongSupplier clock = System::currentTimeMillis;

@@ -9,7 +9,7 @@ import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import io.millwright.api.health.HealthFinding;
 import io.millwright.api.health.HealthFinding.Severity;
-import io.millwright.simulator.internal.model.MachineStatus;
+import io.millwright.api.simulation.ControllerStatus;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedMachineComponentTest {
 
-    private final SimulatedPlant plant = new SimulatedPlant();
+    private final PlantRegistry plant = new PlantRegistry();
     private final List<SimulatedMachineComponent> components = new java.util.ArrayList<>();
 
     @AfterEach
@@ -76,7 +76,7 @@ class SimulatedMachineComponentTest {
 
         machine.forceFault(321, null);
         Register[] faulted = master.readMultipleRegisters(1, 0, 2);
-        assertThat(faulted[0].getValue()).isEqualTo(MachineStatus.DOWN.code());
+        assertThat(faulted[0].getValue()).isEqualTo(ControllerStatus.DOWN.code());
         assertThat(faulted[1].getValue()).isEqualTo(321);
         long frozen = total(master);
         Thread.sleep(50);

@@ -6,13 +6,13 @@ import static io.millwright.simulator.internal.ConfigFixture.properties;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plant of fast, fault-free simulated machines without Modbus, for tests of the other faces. */
+/** A plant of fast, fault-free simulated machines without Modbus, for tests of what follows the machines. */
 public final class TestPlant implements AutoCloseable {
 
-    private final SimulatedPlant plant = new SimulatedPlant();
+    private final PlantRegistry plant = new PlantRegistry();
     private final Map<String, SimulatedMachineComponent> components = new LinkedHashMap<>();
 
-    public SimulatedPlant plant() {
+    public PlantRegistry plant() {
         return plant;
     }
 

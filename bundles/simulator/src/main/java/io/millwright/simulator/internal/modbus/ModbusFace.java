@@ -4,7 +4,7 @@ import com.ghgande.j2mod.modbus.ModbusException;
 import com.ghgande.j2mod.modbus.slave.ModbusSlave;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveFactory;
 import com.ghgande.j2mod.modbus.slave.ModbusSlaveType;
-import io.millwright.simulator.internal.model.MachineSnapshot;
+import io.millwright.api.simulation.MachineSnapshot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;

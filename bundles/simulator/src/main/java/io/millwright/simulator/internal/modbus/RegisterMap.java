@@ -1,7 +1,7 @@
 package io.millwright.simulator.internal.modbus;
 
-import io.millwright.simulator.internal.model.MachineSnapshot;
-import io.millwright.simulator.internal.model.MachineStatus;
+import io.millwright.api.simulation.ControllerStatus;
+import io.millwright.api.simulation.MachineSnapshot;
 
 /**
  * The simulator's documented register map (docs/simulator.md). Addresses are 0-based protocol
@@ -28,8 +28,8 @@ final class RegisterMap {
 
     static RegisterImage encode(MachineSnapshot s) {
         boolean[] bits = new boolean[BIT_COUNT];
-        bits[COIL_RUNNING] = s.status() == MachineStatus.RUNNING;
-        bits[COIL_FAULTED] = s.status() == MachineStatus.DOWN;
+        bits[COIL_RUNNING] = s.status() == ControllerStatus.RUNNING;
+        bits[COIL_FAULTED] = s.status() == ControllerStatus.DOWN;
         int[] words = new int[WORD_COUNT];
         words[STATE] = s.status().code();
         words[FAULT_CODE] = s.faultCode() & 0xFFFF;

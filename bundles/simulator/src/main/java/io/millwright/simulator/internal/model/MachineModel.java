@@ -1,5 +1,8 @@
 package io.millwright.simulator.internal.model;
 
+import io.millwright.api.simulation.ControllerStatus;
+import io.millwright.api.simulation.MachineSnapshot;
+import io.millwright.api.simulation.StopCause;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -30,7 +33,7 @@ public final class MachineModel {
     private final double stopRatePerMs;
 
     private long now;
-    private MachineStatus status;
+    private ControllerStatus status;
     private StopCause cause;
     private int faultCode;
     private boolean paused;
@@ -79,11 +82,11 @@ public final class MachineModel {
             return;
         }
         while (true) {
-            double next = status == MachineStatus.RUNNING ? cycleEndsAt : stopEndsAt;
+            double next = status == ControllerStatus.RUNNING ? cycleEndsAt : stopEndsAt;
             if (next > epochMillis) {
                 break;
             }
-            if (status == MachineStatus.RUNNING) {
+            if (status == ControllerStatus.RUNNING) {
                 completeCycle(next);
             } else {
                 endStop(next);
@@ -93,7 +96,7 @@ public final class MachineModel {
     }
 
     public MachineSnapshot snapshot() {
-        double speed = status == MachineStatus.RUNNING ? 60_000.0 / lastCycleMs : 0;
+        double speed = status == ControllerStatus.RUNNING ? 60_000.0 / lastCycleMs : 0;
         return new MachineSnapshot(now, status, cause, faultCode, totalCount, rejectCount, speed, paused);
     }
 
@@ -118,7 +121,7 @@ public final class MachineModel {
 
     /** Ends the fault under way, if any; the machine runs again (or stays paused). */
     public boolean clearFault() {
-        if (status != MachineStatus.DOWN) {
+        if (status != ControllerStatus.DOWN) {
             return false;
         }
         endStop(now);
@@ -131,8 +134,8 @@ public final class MachineModel {
             return false;
         }
         paused = true;
-        if (status != MachineStatus.DOWN) {
-            stop(now, MachineStatus.IDLE, StopCause.PAUSED, 0, NEVER);
+        if (status != ControllerStatus.DOWN) {
+            stop(now, ControllerStatus.IDLE, StopCause.PAUSED, 0, NEVER);
         }
         return true;
     }
@@ -169,26 +172,26 @@ public final class MachineModel {
     private void beginRandomStop(double t) {
         switch (nextStop) {
             case FAULT -> beginFault(t, pickFaultCode(), t + drawDuration(profile.meanFaultSeconds()));
-            case MINOR_STOP -> stop(t, MachineStatus.IDLE, StopCause.MINOR_STOP, 0,
+            case MINOR_STOP -> stop(t, ControllerStatus.IDLE, StopCause.MINOR_STOP, 0,
                     t + drawDuration(profile.meanMinorStopSeconds()));
-            default -> stop(t, MachineStatus.IDLE, StopCause.STARVED, 0,
+            default -> stop(t, ControllerStatus.IDLE, StopCause.STARVED, 0,
                     t + drawDuration(profile.meanStarvationSeconds()));
         }
     }
 
     private void beginFault(double t, int code, double endsAt) {
-        stop(t, MachineStatus.DOWN, StopCause.FAULT, code, endsAt);
+        stop(t, ControllerStatus.DOWN, StopCause.FAULT, code, endsAt);
     }
 
     private void endStop(double t) {
         if (paused) {
-            stop(t, MachineStatus.IDLE, StopCause.PAUSED, 0, NEVER);
+            stop(t, ControllerStatus.IDLE, StopCause.PAUSED, 0, NEVER);
         } else {
             startRunning(t);
         }
     }
 
-    private void stop(double t, MachineStatus newStatus, StopCause newCause, int code, double endsAt) {
+    private void stop(double t, ControllerStatus newStatus, StopCause newCause, int code, double endsAt) {
         stopEndsAt = endsAt;
         change(t, newStatus, newCause, code);
     }
@@ -196,7 +199,7 @@ public final class MachineModel {
     private void startRunning(double t) {
         drawNextStop(t);
         startCycle(t);
-        change(t, MachineStatus.RUNNING, StopCause.NONE, 0);
+        change(t, ControllerStatus.RUNNING, StopCause.NONE, 0);
     }
 
     private void startCycle(double t) {
@@ -226,7 +229,7 @@ public final class MachineModel {
         return codes.get(random.nextInt(codes.size()));
     }
 
-    private void change(double t, MachineStatus newStatus, StopCause newCause, int code) {
+    private void change(double t, ControllerStatus newStatus, StopCause newCause, int code) {
         if (newStatus == status && newCause == cause && code == faultCode) {
             return;
         }

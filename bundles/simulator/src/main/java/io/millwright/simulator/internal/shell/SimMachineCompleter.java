@@ -1,6 +1,6 @@
 package io.millwright.simulator.internal.shell;
 
-import io.millwright.simulator.internal.SimulatedPlant;
+import io.millwright.simulator.internal.PlantRegistry;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class SimMachineCompleter implements Completer {
 
     @Reference
-    SimulatedPlant plant;
+    PlantRegistry plant;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {

@@ -1,10 +1,9 @@
 package io.millwright.simulator.internal.shell;
 
+import io.millwright.api.simulation.MachineSnapshot;
+import io.millwright.simulator.internal.PlantRegistry;
 import io.millwright.simulator.internal.RefusedSimulation;
 import io.millwright.simulator.internal.SimulatedMachine;
-import io.millwright.simulator.internal.SimulatedPlant;
-import io.millwright.simulator.internal.model.MachineSnapshot;
-import io.millwright.simulator.internal.opcua.OpcUaFace;
 import java.util.Locale;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -12,17 +11,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** Every simulated machine at a glance, then the OPC UA server and any refused simulator file. */
+/** Every simulated machine at a glance, then any refused simulator file. (The OPC UA face has its own sim-opcua.) */
 @Service
 @Command(scope = "millwright", name = "sim-machines",
-        description = "Lists simulated machines: state, counters, fault code, speed, Modbus port and whether it is up, OPC UA folder")
+        description = "Lists simulated machines: state, counters, fault code, speed, Modbus port and whether it is up")
 public class SimMachinesCommand implements Action {
 
     @Reference
-    SimulatedPlant plant;
-
-    @Reference(optional = true)
-    OpcUaFace opcua;
+    PlantRegistry plant;
 
     @Override
     public Object execute() {
@@ -36,7 +32,6 @@ public class SimMachinesCommand implements Action {
         table.column("Speed/min").alignRight();
         table.column("Modbus");
         table.column("Face");
-        table.column("OPC UA");
         for (SimulatedMachine m : plant.machines()) {
             MachineSnapshot s = m.snapshot();
             String modbus = m.modbusEndpoint().map(e -> e.address() + ":" + e.port() + " unit " + e.unitId()).orElse("-");
@@ -45,22 +40,12 @@ public class SimMachinesCommand implements Action {
             table.addRow().addContent(m.id(), s.status() + (s.paused() ? " (paused)" : ""),
                     s.cause().name().toLowerCase(Locale.ROOT), s.totalCount(), s.rejectCount(),
                     s.faultCode() == 0 ? "" : String.valueOf(s.faultCode()),
-                    String.format(Locale.ROOT, "%.1f", s.speed()), modbus, face, opcuaFolder(m.id()));
+                    String.format(Locale.ROOT, "%.1f", s.speed()), modbus, face);
         }
         table.print(System.out);
-        if (opcua != null) {
-            System.out.println(SimOpcUaCommand.describe(opcua));
-        }
         for (RefusedSimulation r : plant.refused()) {
             System.out.println("Refused " + r.file() + ": " + r.problem());
         }
         return null;
-    }
-
-    private String opcuaFolder(String machineId) {
-        if (opcua == null || opcua.settings().isEmpty()) {
-            return "-";
-        }
-        return opcua.folderNodeId(machineId) + (opcua.isUp() ? " up" : " down");
     }
 }

@@ -1,7 +1,7 @@
 package io.millwright.simulator.internal.shell;
 
+import io.millwright.simulator.internal.PlantRegistry;
 import io.millwright.simulator.internal.SimulatedMachine;
-import io.millwright.simulator.internal.SimulatedPlant;
 import java.io.IOException;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -18,7 +18,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class SimPeerCommand implements Action {
 
     @Reference
-    SimulatedPlant plant;
+    PlantRegistry plant;
 
     @Argument(index = 0, name = "machine", required = true, description = "Simulated machine id")
     @Completion(SimMachineCompleter.class)

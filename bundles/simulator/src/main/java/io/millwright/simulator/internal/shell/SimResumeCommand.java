@@ -1,6 +1,6 @@
 package io.millwright.simulator.internal.shell;
 
-import io.millwright.simulator.internal.SimulatedPlant;
+import io.millwright.simulator.internal.PlantRegistry;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -14,7 +14,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class SimResumeCommand implements Action {
 
     @Reference
-    SimulatedPlant plant;
+    PlantRegistry plant;
 
     @Argument(index = 0, name = "machine", required = true, description = "Simulated machine id")
     @Completion(SimMachineCompleter.class)

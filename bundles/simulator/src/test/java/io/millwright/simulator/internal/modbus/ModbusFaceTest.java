@@ -9,10 +9,10 @@ import com.ghgande.j2mod.modbus.procimg.InputRegister;
 import com.ghgande.j2mod.modbus.procimg.Register;
 import com.ghgande.j2mod.modbus.procimg.SimpleRegister;
 import com.ghgande.j2mod.modbus.util.BitVector;
+import io.millwright.api.simulation.ControllerStatus;
+import io.millwright.api.simulation.MachineSnapshot;
+import io.millwright.api.simulation.StopCause;
 import io.millwright.simulator.internal.Poll;
-import io.millwright.simulator.internal.model.MachineSnapshot;
-import io.millwright.simulator.internal.model.MachineStatus;
-import io.millwright.simulator.internal.model.StopCause;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class ModbusFaceTest {
     @Test
     void servesTheRegisterMapInEveryArea() throws Exception {
         ModbusFace face = face("press01", port);
-        face.publish(new MachineSnapshot(0, MachineStatus.DOWN, StopCause.FAULT, 17, 0x1234_5678L, 0xFFFF_FFFEL,
+        face.publish(new MachineSnapshot(0, ControllerStatus.DOWN, StopCause.FAULT, 17, 0x1234_5678L, 0xFFFF_FFFEL,
                 0, false));
         face.start();
         ModbusTCPMaster master = master(port);
@@ -55,7 +55,7 @@ class ModbusFaceTest {
         assertThat(bits(master.readCoils(UNIT, 0, 2))).containsExactly(false, true);
         assertThat(bits(master.readInputDiscretes(UNIT, 0, 2))).containsExactly(false, true);
 
-        face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, 70_000, 3, 20.5, false));
+        face.publish(new MachineSnapshot(0, ControllerStatus.RUNNING, StopCause.NONE, 0, 70_000, 3, 20.5, false));
         Register[] running = master.readMultipleRegisters(UNIT, 0, 10);
         assertThat(values(running)).startsWith(1, 0, 1, 70_000 - 65_536, 0, 3, 21, 0);
         int floatBits = running[8].getValue() << 16 | running[9].getValue();
@@ -84,12 +84,12 @@ class ModbusFaceTest {
         face.start();
         AtomicBoolean publishing = new AtomicBoolean(true);
         // the first image read must already be one of the publisher's, not the face's initial one
-        face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, 0, 0xFFFFL << 16 | 0xFFFF, 60,
+        face.publish(new MachineSnapshot(0, ControllerStatus.RUNNING, StopCause.NONE, 0, 0, 0xFFFFL << 16 | 0xFFFF, 60,
                 false));
         // each value has equal high and low words: a torn read would show two different words
         Thread publisher = new Thread(() -> {
             for (long k = 0; publishing.get(); k = (k + 1) & 0xFFFF) {
-                face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, k << 16 | k,
+                face.publish(new MachineSnapshot(0, ControllerStatus.RUNNING, StopCause.NONE, 0, k << 16 | k,
                         (0xFFFF - k) << 16 | (0xFFFF - k), 60, false));
             }
         }, "test-publisher");
@@ -118,7 +118,7 @@ class ModbusFaceTest {
     @Test
     void thePeerGoesDownAndComesBackOnTheSamePort() throws Exception {
         ModbusFace face = face("press01", port);
-        face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, 42, 1, 30, false));
+        face.publish(new MachineSnapshot(0, ControllerStatus.RUNNING, StopCause.NONE, 0, 42, 1, 30, false));
         face.start();
         ModbusTCPMaster connected = master(port);
         assertThat(connected.readMultipleRegisters(UNIT, 3, 1)[0].getValue()).isEqualTo(42);
@@ -131,7 +131,7 @@ class ModbusFaceTest {
         assertThatThrownBy(() -> connected.readMultipleRegisters(UNIT, 3, 1))
                 .as("a connected client loses the link").isInstanceOf(Exception.class);
 
-        face.publish(new MachineSnapshot(0, MachineStatus.RUNNING, StopCause.NONE, 0, 43, 1, 30, false));
+        face.publish(new MachineSnapshot(0, ControllerStatus.RUNNING, StopCause.NONE, 0, 43, 1, 30, false));
         face.start();
 
         assertThat(face.isUp()).isTrue();

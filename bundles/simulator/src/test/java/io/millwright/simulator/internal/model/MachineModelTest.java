@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.millwright.api.simulation.ControllerStatus;
+import io.millwright.api.simulation.MachineSnapshot;
+import io.millwright.api.simulation.StopCause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,13 +114,13 @@ class MachineModelTest {
         model.forceFault(99, Duration.ofSeconds(10));
 
         assertThat(model.snapshot()).extracting(MachineSnapshot::status, MachineSnapshot::cause, MachineSnapshot::faultCode)
-                .containsExactly(MachineStatus.DOWN, StopCause.FAULT, 99);
+                .containsExactly(ControllerStatus.DOWN, StopCause.FAULT, 99);
         model.advanceTo(START + 15_400);
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.DOWN);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.DOWN);
         assertThat(model.snapshot().totalCount()).isEqualTo(before);
         model.advanceTo(START + 15_600);
         assertThat(model.snapshot()).extracting(MachineSnapshot::status, MachineSnapshot::faultCode)
-                .containsExactly(MachineStatus.RUNNING, 0);
+                .containsExactly(ControllerStatus.RUNNING, 0);
         model.advanceTo(START + 20_000);
         assertThat(model.snapshot().totalCount()).isGreaterThan(before);
     }
@@ -131,7 +134,7 @@ class MachineModelTest {
 
         assertThat(model.snapshot().faultCode()).isEqualTo(500);
         assertThat(model.clearFault()).isTrue();
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.RUNNING);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.RUNNING);
         assertThat(model.clearFault()).isFalse();
     }
 
@@ -149,10 +152,10 @@ class MachineModelTest {
 
         assertThat(model.snapshot()).extracting(MachineSnapshot::status, MachineSnapshot::cause, MachineSnapshot::paused,
                 MachineSnapshot::totalCount, MachineSnapshot::speed)
-                .containsExactly(MachineStatus.IDLE, StopCause.PAUSED, true, total, 0.0);
+                .containsExactly(ControllerStatus.IDLE, StopCause.PAUSED, true, total, 0.0);
         assertThat(changes).hasSize(changesAtPause);
         assertThat(model.resume()).isTrue();
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.RUNNING);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.RUNNING);
         assertThat(model.resume()).isFalse();
     }
 
@@ -161,14 +164,14 @@ class MachineModelTest {
         MachineModel model = new MachineModel(MachineProfile.of(1000).withoutLosses(), 3, START);
         model.pause();
         model.forceFault(23, Duration.ofSeconds(5));
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.DOWN);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.DOWN);
 
         model.advanceTo(START + 6_000);
 
         assertThat(model.snapshot()).extracting(MachineSnapshot::status, MachineSnapshot::cause)
-                .containsExactly(MachineStatus.IDLE, StopCause.PAUSED);
+                .containsExactly(ControllerStatus.IDLE, StopCause.PAUSED);
         model.resume();
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.RUNNING);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.RUNNING);
     }
 
     @Test
@@ -178,12 +181,12 @@ class MachineModelTest {
         MachineModel model = new MachineModel(profile, 3, START);
 
         model.advanceTo(START + 89_000);
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.RUNNING);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.RUNNING);
         model.advanceTo(START + 92_000);
         assertThat(model.snapshot()).extracting(MachineSnapshot::status, MachineSnapshot::faultCode)
-                .containsExactly(MachineStatus.DOWN, 41);
+                .containsExactly(ControllerStatus.DOWN, 41);
         model.advanceTo(START + 200_000);
-        assertThat(model.snapshot().status()).isEqualTo(MachineStatus.RUNNING);
+        assertThat(model.snapshot().status()).isEqualTo(ControllerStatus.RUNNING);
     }
 
     @Test
@@ -223,13 +226,13 @@ class MachineModelTest {
         void add(StateChange change) {
             if (last != null) {
                 double length = change.timeMillis() - last.timeMillis();
-                if (last.status() == MachineStatus.RUNNING) {
+                if (last.status() == ControllerStatus.RUNNING) {
                     runningMs += length;
                 } else {
                     stoppedMs.merge(last.cause(), length, Double::sum);
                 }
             }
-            if (change.status() != MachineStatus.RUNNING) {
+            if (change.status() != ControllerStatus.RUNNING) {
                 counts.merge(change.cause(), 1, Integer::sum);
             }
             if (change.faultCode() != 0) {
@@ -239,7 +242,7 @@ class MachineModelTest {
         }
 
         void close(long now) {
-            add(new StateChange(now, MachineStatus.RUNNING, StopCause.NONE, 0));
+            add(new StateChange(now, ControllerStatus.RUNNING, StopCause.NONE, 0));
         }
 
         int count(StopCause cause) {
