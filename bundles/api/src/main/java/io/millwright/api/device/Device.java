@@ -25,10 +25,24 @@ public interface Device {
     String PROP_PROTOCOL = "millwright.device.protocol";
     /** Service property: the current {@link DeviceStatus} name (String). */
     String PROP_STATUS = "millwright.device.status";
+    /** Service property: how the device delivers data, {@link #reporting()} (String; absent means polled). */
+    String PROP_REPORTING = "millwright.device.reporting";
+    /** Samples come every poll, changed or not: silence means the data is stale. */
+    String REPORTS_POLLED = "polled";
+    /**
+     * Samples come only when a value changes (OPC UA subscriptions, MQTT): while the device is
+     * ONLINE or DEGRADED its connection vouches that silent values are unchanged.
+     */
+    String REPORTS_BY_EXCEPTION = "by-exception";
 
     String id();
 
     String protocol();
+
+    /** {@link #REPORTS_POLLED} or {@link #REPORTS_BY_EXCEPTION}; the registration's {@link #PROP_REPORTING}. */
+    default String reporting() {
+        return REPORTS_POLLED;
+    }
 
     DeviceStatus status();
 

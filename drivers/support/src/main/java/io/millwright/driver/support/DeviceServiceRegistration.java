@@ -16,6 +16,7 @@ public final class DeviceServiceRegistration implements StatusListener {
     private final String id;
     private final String protocol;
     private volatile ServiceRegistration<Device> registration;
+    private volatile String reporting = Device.REPORTS_POLLED;
 
     /** @param protocol the {@code millwright.device.protocol} property, e.g. {@code modbus-tcp} */
     public DeviceServiceRegistration(String id, String protocol) {
@@ -24,6 +25,7 @@ public final class DeviceServiceRegistration implements StatusListener {
     }
 
     public void register(BundleContext context, Device device) {
+        reporting = device.reporting();
         registration = context.registerService(Device.class, device, properties(device.status()));
     }
 
@@ -56,6 +58,7 @@ public final class DeviceServiceRegistration implements StatusListener {
         props.put(Device.PROP_ID, id);
         props.put(Device.PROP_PROTOCOL, protocol);
         props.put(Device.PROP_STATUS, status.name());
+        props.put(Device.PROP_REPORTING, reporting);
         return props;
     }
 }

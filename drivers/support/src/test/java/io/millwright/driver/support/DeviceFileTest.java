@@ -76,7 +76,7 @@ class DeviceFileTest {
             assertThat(r.device).isSameAs(device);
             assertThat(r.properties).containsEntry(Device.PROP_ID, "press01")
                     .containsEntry(Device.PROP_PROTOCOL, "fake-tcp")
-                    .containsEntry(Device.PROP_STATUS, "CONNECTING");
+                    .containsEntry(Device.PROP_STATUS, "CONNECTING").containsEntry(Device.PROP_REPORTING, "polled");
         });
     }
 

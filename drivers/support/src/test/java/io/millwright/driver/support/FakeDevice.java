@@ -1,5 +1,6 @@
 package io.millwright.driver.support;
 
+import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -24,6 +25,8 @@ final class FakeDevice {
                 return "fake";
             case "status":
                 return DeviceStatus.CONNECTING;
+            case "reporting":
+                return Device.REPORTS_POLLED;
             case "start":
                 started = true;
                 return null;

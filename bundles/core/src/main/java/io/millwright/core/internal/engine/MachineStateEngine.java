@@ -56,6 +56,8 @@ public final class MachineStateEngine {
     private long lastData = Long.MIN_VALUE;
     private long lastDataWall = Long.MIN_VALUE;
     private int offlineDevices;
+    /** Every device of this machine reports by exception and is connected: silence means unchanged. */
+    private boolean vouched;
     private boolean planned;
     private long nextCalendarCheck = Long.MIN_VALUE;
 
@@ -186,8 +188,23 @@ public final class MachineStateEngine {
 
     /** How many of this machine's devices are OFFLINE; with any, the machine is OFFLINE at once. */
     public void setOfflineDevices(int count, long wallNow) {
+        setDevices(count, vouched, wallNow);
+    }
+
+    /**
+     * The machine's devices: how many are OFFLINE (with any, the machine is OFFLINE at once), and
+     * whether all of them report by exception over a live connection, which keeps silent data
+     * fresh. When that vouching ends (a driver update, a lost session) the staleness timeout runs
+     * from then, not from the last change, so a long-steady machine is not OFFLINE at once.
+     */
+    public void setDevices(int offline, boolean vouchedNow, long wallNow) {
         settle();
-        offlineDevices = count;
+        if (vouched && !vouchedNow && lastDataWall != Long.MIN_VALUE) {
+            lastDataWall = Math.max(lastDataWall, wallNow);
+            lastData = Math.max(lastData, wallNow);
+        }
+        offlineDevices = offline;
+        vouched = vouchedNow;
         evaluate(Math.max(wallNow, since), wallNow);
     }
 
@@ -229,7 +246,8 @@ public final class MachineStateEngine {
     }
 
     private boolean isStale(long wallNow) {
-        return offlineDevices > 0 || lastDataWall == Long.MIN_VALUE || wallNow - lastDataWall > staleness;
+        return offlineDevices > 0 || lastDataWall == Long.MIN_VALUE
+                || (wallNow - lastDataWall > staleness && !vouched);
     }
 
     private void evaluate(long t, long wallNow) {

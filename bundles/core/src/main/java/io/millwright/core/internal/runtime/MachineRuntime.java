@@ -25,6 +25,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +58,8 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private final Map<String, MachineSlot> slots = new ConcurrentHashMap<>();
     private final Map<String, SiteCalendar> calendars = new ConcurrentHashMap<>();
     private final Map<String, DeviceStatus> deviceStatus = new ConcurrentHashMap<>();
+    /** Devices registered as reporting by exception (Device.PROP_REPORTING). */
+    private final Set<String> byException = ConcurrentHashMap.newKeySet();
     private final Map<String, RefusedConfiguration> refused = new ConcurrentHashMap<>();
     private final Map<String, ReasonTree> reasons = new ConcurrentHashMap<>();
     private final UnmappedTags unmapped = new UnmappedTags();
@@ -171,7 +174,7 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         // at boot the core is often up before the durable store: resuming from the in-memory one
         // would start the counters afresh and acknowledge events nobody keeps
         slot.awaitingStore = old == null && awaitsDurableStore(now);
-        engine.setOfflineDevices(offlineDevices(slot), now);
+        engine.setDevices(offlineDevices(slot), vouched(slot), now);
         slots.put(definition.id(), slot);
         index = TagIndex.of(slots.values());
         LOG.info("Machine {} ({}) {}: {} signals from {}", definition.id(), definition.name(),
@@ -357,7 +360,13 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         if (gone) {
             // a driver being updated unregisters its devices; staleness, not this, decides OFFLINE
             deviceStatus.remove(deviceId);
+            byException.remove(deviceId);
         } else {
+            if (Device.REPORTS_BY_EXCEPTION.equals(properties.get(Device.PROP_REPORTING))) {
+                byException.add(deviceId);
+            } else {
+                byException.remove(deviceId);
+            }
             Object status = properties.get(Device.PROP_STATUS);
             try {
                 deviceStatus.put(deviceId, status == null ? device.status() : DeviceStatus.valueOf(status.toString()));
@@ -370,10 +379,21 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         for (MachineSlot slot : slots.values()) {
             if (slot.devices.contains(deviceId)) {
                 synchronized (slot) {
-                    slot.engine.setOfflineDevices(offlineDevices(slot), now);
+                    slot.engine.setDevices(offlineDevices(slot), vouched(slot), now);
                 }
             }
         }
+    }
+
+    /** All the machine's devices are registered, report by exception and are connected. */
+    private boolean vouched(MachineSlot slot) {
+        for (String device : slot.devices) {
+            DeviceStatus status = deviceStatus.get(device);
+            if (!byException.contains(device) || (status != DeviceStatus.ONLINE && status != DeviceStatus.DEGRADED)) {
+                return false;
+            }
+        }
+        return !slot.devices.isEmpty();
     }
 
     private int offlineDevices(MachineSlot slot) {

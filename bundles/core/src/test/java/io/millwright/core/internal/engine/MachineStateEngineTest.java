@@ -149,6 +149,44 @@ class MachineStateEngineTest {
     }
 
     @Test
+    void devicesReportingByExceptionKeepASteadyMachineFresh() throws Exception {
+        EngineFixture f = new EngineFixture();
+        f.engine.setDevices(0, true, f.now);
+        f.at(1000).running(true).drain();
+
+        for (int i = 0; i < 10; i++) {
+            f.at(30_000).tick();
+        }
+        assertThat(f.engine.state()).isEqualTo(MachineState.RUNNING);
+
+        // the driver is updated: vouching ends, and staleness counts from then, not from the last change
+        f.engine.setDevices(0, false, f.now);
+        long vouchEnded = f.now;
+        f.at(29_000).tick();
+        assertThat(f.engine.state()).isEqualTo(MachineState.RUNNING);
+        f.at(2_000).tick();
+        assertThat(f.engine.state()).isEqualTo(MachineState.OFFLINE);
+        assertThat(f.drain(StateChanged.class)).singleElement()
+                .satisfies(c -> assertThat(c.time().toEpochMilli()).isEqualTo(vouchEnded + 30_000));
+    }
+
+    @Test
+    void vouchingComingBackWithinTheTimeoutLeavesTheStateAlone() throws Exception {
+        EngineFixture f = new EngineFixture();
+        f.engine.setDevices(0, true, f.now);
+        f.at(1000).running(true).drain();
+        f.at(300_000).tick();
+
+        f.engine.setDevices(0, false, f.now);
+        f.at(5_000).tick();
+        f.engine.setDevices(0, true, f.now);
+        f.at(300_000).tick();
+
+        assertThat(f.engine.state()).isEqualTo(MachineState.RUNNING);
+        assertThat(f.drain(StateChanged.class)).isEmpty();
+    }
+
+    @Test
     void shortStopIsAMinorStop() throws Exception {
         EngineFixture f = new EngineFixture();
         f.at(1000).running(true).at(1000).running(false).at(45_000).running(true);

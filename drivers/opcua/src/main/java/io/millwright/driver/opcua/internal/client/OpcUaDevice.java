@@ -275,6 +275,12 @@ public final class OpcUaDevice implements DriverDevice {
         return PROTOCOL;
     }
 
+    /** Monitored items report changes only; the session's keep-alives vouch for the silent ones. */
+    @Override
+    public String reporting() {
+        return REPORTS_BY_EXCEPTION;
+    }
+
     @Override
     public DeviceStatus status() {
         return status;
