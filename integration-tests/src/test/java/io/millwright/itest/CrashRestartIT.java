@@ -65,8 +65,7 @@ class CrashRestartIT {
 
         karaf = UnpackedDistribution.unpack("crash");
         // boot the demo profile, as ./millwright-demo does (its simulated line is not configured here)
-        Path features = karaf.home.resolve("etc/org.apache.karaf.features.cfg");
-        Files.writeString(features, Files.readString(features).replace("millwright-minimal/", "millwright-demo/"));
+        karaf.bootDemoProfile();
         karaf.addUser("admin", "admin", PASSWORD);
         karaf.writeEtc("io.millwright.driver.modbus-crashplc.cfg", String.join("\n",
                 "id = crashplc", "host = 127.0.0.1", "port = " + plcPort, "pollInterval = 200", "timeout = 1000",

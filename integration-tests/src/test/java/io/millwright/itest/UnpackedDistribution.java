@@ -93,6 +93,22 @@ final class UnpackedDistribution {
         Files.writeString(home.resolve("etc").resolve(fileName), content, StandardCharsets.UTF_8);
     }
 
+    /**
+     * Boots the demo profile as ./millwright-demo does: a second boot stage after the first one
+     * (whose wrap URL handler the demo's wrapped Milo bundles need).
+     */
+    void bootDemoProfile() throws IOException {
+        Path cfg = home.resolve("etc/org.apache.karaf.features.cfg");
+        String text = Files.readString(cfg, StandardCharsets.UTF_8);
+        Matcher version = Pattern.compile("millwright-minimal/([^,) \\\\]+)").matcher(text);
+        Matcher stageEnd = Pattern.compile("(?m)^(\\s*[^#\\s].*)\\)[ \\t]*$").matcher(text);
+        if (!version.find() || !stageEnd.find()) {
+            throw new IllegalStateException("no staged featuresBoot with millwright-minimal in " + cfg);
+        }
+        Files.writeString(cfg, text.substring(0, stageEnd.end(1)) + "), millwright-demo/" + version.group(1)
+                + text.substring(stageEnd.end()), StandardCharsets.UTF_8);
+    }
+
     static void replaceLine(Path file, String key, String value) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "\\s*=.*$").matcher(text);
