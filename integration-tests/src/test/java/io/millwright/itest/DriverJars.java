@@ -20,7 +20,7 @@ import org.osgi.framework.Bundle;
  * Bundle-Version, and optionally broken so that none of its components can be created (every DS
  * implementation class renamed to one that does not exist), as a bad release would be.
  */
-final class DriverJars {
+public final class DriverJars {
 
     private static final Pattern IMPLEMENTATION = Pattern.compile("(<implementation class=\")([^\"]+)(\")");
 
@@ -28,12 +28,12 @@ final class DriverJars {
     }
 
     /** Writes {@code driver}'s jar as {@code version} into {@code dir}; returns the file. */
-    static Path rebuild(Bundle driver, String version, Path dir) throws IOException {
+    public static Path rebuild(Bundle driver, String version, Path dir) throws IOException {
         return write(driver, version, false, dir);
     }
 
     /** As {@link #rebuild}, with every component's implementation class missing. */
-    static Path broken(Bundle driver, String version, Path dir) throws IOException {
+    public static Path broken(Bundle driver, String version, Path dir) throws IOException {
         return write(driver, version, true, dir);
     }
 
