@@ -145,7 +145,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
                                 && broken.get().qualityReason().toLowerCase().contains(peer().brokenReason())
                                 && last("cf-tags", "count").map(Sample::isGood).orElse(false);
                     });
-            assertEquals(DeviceStatus.DEGRADED, status("cf-tags"));
+            awaitDevice("cf-tags", DeviceStatus.DEGRADED);
             awaitFreshCount("cf-tags");
         } finally {
             stop(written);
