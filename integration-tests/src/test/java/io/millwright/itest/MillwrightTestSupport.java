@@ -90,10 +90,13 @@ public abstract class MillwrightTestSupport {
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.WARN),
                 vmOptions("-Xmx512m"),
-                systemTimeout(120_000),
+                // a busy 2-core machine has booted the container (two boot stages) in more than 120 s
+                systemTimeout(240_000),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
-                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort())));
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                // the embedded MQTT broker, for whichever test installs it: 1883 may be taken on the machine
+                editConfigurationFilePut("etc/io.millwright.mqtt.broker.cfg", "port", freePort())));
         String localRepo = System.getProperty("maven.repo.local");
         if (localRepo != null && !localRepo.isBlank()) {
             options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
