@@ -19,6 +19,7 @@ import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.X509IdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.items.DataItem;
 import org.eclipse.milo.opcua.sdk.server.items.MonitoredItem;
 import org.eclipse.milo.opcua.sdk.server.nodes.UaVariableNode;
@@ -49,7 +50,8 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
 
 /**
  * A Milo 1.1.2 server for the tests, on 127.0.0.1: endpoints None and Basic256Sha256
- * SignAndEncrypt, anonymous and user name login (user / secret), and namespace
+ * SignAndEncrypt, anonymous and user name login (user / secret), X.509 user login with one trusted
+ * user certificate if {@link #trustUserCertificate} was called, and namespace
  * {@code urn:millwright:test} with variables {@code ns=2;s=<name>} that the test sets. The node
  * {@code Unmonitorable} refuses monitored items (Bad_MonitoredItemFilterUnsupported), so clients
  * must read it. It can be stopped and started again on the same port with the same certificate.
@@ -64,6 +66,7 @@ public final class TestServer implements AutoCloseable {
     private final KeyPair keyPair;
     private final X509Certificate certificate;
     private final Map<String, Object> initial;
+    private volatile X509Certificate trustedUser;
     private OpcUaServer server;
     private TestNamespace namespace;
 
@@ -86,6 +89,15 @@ public final class TestServer implements AutoCloseable {
 
     public X509Certificate certificate() {
         return certificate;
+    }
+
+    /**
+     * Accepts X.509 user tokens from this certificate only (Bad_IdentityTokenRejected for any other),
+     * on both endpoints; takes effect at the next {@link #start()}.
+     */
+    public TestServer trustUserCertificate(X509Certificate user) {
+        trustedUser = user;
+        return this;
     }
 
     public synchronized TestServer start() throws Exception {
@@ -145,6 +157,12 @@ public final class TestServer implements AutoCloseable {
                 .setBindPort(port).setPath("/test").setCertificate(certificate)
                 .setTransportProfile(TransportProfile.TCP_UASC_UABINARY)
                 .addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_ANONYMOUS, OpcUaServerConfig.USER_TOKEN_POLICY_USERNAME);
+        X509Certificate user = trustedUser;
+        if (user != null) {
+            // this policy names Basic256Sha256, so the client signs the token even on the None endpoint
+            // and the server checks it: a login proves the client holds the user key
+            base.addTokenPolicy(OpcUaServerConfig.USER_TOKEN_POLICY_X509);
+        }
         endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
         endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.Basic256Sha256)
                 .setSecurityMode(MessageSecurityMode.SignAndEncrypt).build());
@@ -155,7 +173,8 @@ public final class TestServer implements AutoCloseable {
                 .setEndpoints(endpoints)
                 .setCertificateManager(certificates)
                 .setIdentityValidator(new CompositeValidator(AnonymousIdentityValidator.INSTANCE,
-                        new UsernameIdentityValidator(c -> USER.equals(c.getUsername()) && PASSWORD.equals(c.getPassword()))))
+                        new UsernameIdentityValidator(c -> USER.equals(c.getUsername()) && PASSWORD.equals(c.getPassword())),
+                        new X509IdentityValidator(c -> c.equals(user))))
                 .build();
     }
 

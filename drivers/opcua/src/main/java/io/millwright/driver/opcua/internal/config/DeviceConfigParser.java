@@ -1,10 +1,14 @@
 package io.millwright.driver.opcua.internal.config;
 
+import io.millwright.driver.opcua.internal.pki.PemFiles;
 import io.millwright.driver.support.config.ConfigRefusedException;
 import io.millwright.driver.support.config.DeviceProperties;
 import io.millwright.driver.support.config.DeviceTags;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -105,8 +109,26 @@ public final class DeviceConfigParser {
         if (kind.equals("x509")) {
             Path cert = etcDir.resolve(properties.required("userCertificate"));
             Path key = etcDir.resolve(properties.required("userPrivateKey"));
+            // read both now, so a missing or unusable file refuses the configuration instead of failing every connect
+            try {
+                PemFiles.readCertificates(cert);
+            } catch (IOException | RuntimeException e) {
+                throw unreadable("userCertificate", cert, e);
+            }
+            try {
+                PemFiles.readPrivateKey(key);
+            } catch (IOException | RuntimeException e) {
+                throw unreadable("userPrivateKey", key, e);
+            }
             return new Identity(Identity.Kind.x509, null, null, cert, key);
         }
         throw new ConfigRefusedException("identity", "'" + kind + "' must be anonymous, username or x509");
+    }
+
+    /** Names the file; the messages of PemFiles and the JDK carry no key material. */
+    private static ConfigRefusedException unreadable(String key, Path file, Exception e) {
+        String why = e instanceof NoSuchFileException ? "no such file"
+                : e instanceof AccessDeniedException ? "not readable" : String.valueOf(e.getMessage());
+        return new ConfigRefusedException(key, why.contains(file.toString()) ? why : file + ": " + why);
     }
 }

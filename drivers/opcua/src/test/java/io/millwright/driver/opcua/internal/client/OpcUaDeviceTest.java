@@ -11,8 +11,13 @@ import io.millwright.driver.opcua.internal.config.DeviceSettings;
 import io.millwright.driver.opcua.internal.pki.Pki;
 import io.millwright.driver.support.testing.Await;
 import io.millwright.driver.support.testing.RecordingSink;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,17 +25,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The device against Milo's own server: subscriptions, polling fallback, BAD tags, login, splitting, threads. */
+/** The device against Milo's own server: subscriptions, polling fallback, BAD tags, logins, splitting, threads. */
 class OpcUaDeviceTest {
 
     private static final long WAIT = 15_000;
     private static TestServer server;
+    /** The user the server trusts, and a second one it does not. */
+    private static KeyPair userKey;
+    private static X509Certificate userCert;
+    private static KeyPair strangerKey;
+    private static X509Certificate strangerCert;
 
     @TempDir
     Path dir;
@@ -45,7 +57,11 @@ class OpcUaDeviceTest {
         vars.put("Running", true);
         vars.put("Batch", "A-1");
         vars.put("Unmonitorable", 7);
-        server = new TestServer(vars).start();
+        userKey = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        userCert = new SelfSignedCertificateBuilder(userKey).setCommonName("millwright-line1").build();
+        strangerKey = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        strangerCert = new SelfSignedCertificateBuilder(strangerKey).setCommonName("someone-else").build();
+        server = new TestServer(vars).trustUserCertificate(userCert).start();
     }
 
     @AfterAll
@@ -133,6 +149,53 @@ class OpcUaDeviceTest {
     }
 
     @Test
+    void x509UserCertificateTheServerTrustsLogsInAndDeliversGoodValues() throws Exception {
+        writePem(dir.resolve("opcua/user-cert.pem"), "CERTIFICATE", userCert.getEncoded());
+        writePem(dir.resolve("opcua/user-key.pem"), "PRIVATE KEY", userKey.getPrivate().getEncoded());
+        RecordingSink sink = new RecordingSink();
+        OpcUaDevice d = start(Map.of("identity", "x509", "userCertificate", "opcua/user-cert.pem",
+                "userPrivateKey", "opcua/user-key.pem", "tag.batch", "ns=2;s=Batch"), sink);
+        Await.until("ONLINE with the trusted user certificate", WAIT, () -> d.status() == DeviceStatus.ONLINE,
+                d::statusDetail);
+        Await.until("batch GOOD", WAIT, () -> has(sink, "batch", "A-1"), d::statusDetail);
+    }
+
+    @Test
+    void untrustedUserCertificateStaysOfflineNamingTheRefusalWithoutTheKey() throws Exception {
+        // DER this time: the refusal below (not a parse error) shows DER is read as well as PEM
+        Files.createDirectories(dir.resolve("opcua"));
+        Files.write(dir.resolve("opcua/stranger-cert.der"), strangerCert.getEncoded());
+        String keyPem = writePem(dir.resolve("opcua/stranger-key.pem"), "PRIVATE KEY",
+                strangerKey.getPrivate().getEncoded());
+        RecordingSink sink = new RecordingSink();
+        OpcUaDevice refused = start(Map.of("identity", "x509", "userCertificate", "opcua/stranger-cert.der",
+                "userPrivateKey", "opcua/stranger-key.pem", "tag.count", "ns=2;s=Counter"), sink);
+        Await.until("OFFLINE with an untrusted user certificate", WAIT, () -> refused.status() == DeviceStatus.OFFLINE
+                && refused.statusDetail().contains("Bad_"), refused::statusDetail);
+        assertThat(refused.statusDetail()).contains("Bad_IdentityTokenRejected");
+        Await.until("count BAD", WAIT, () -> sink.get("count") != null && sink.get("count").quality() == Quality.BAD);
+        // the OFFLINE warning logs this same detail; no line of the key file may be in it nor in the BAD samples
+        List<String> shown = List.of(refused.statusDetail(), sink.get("count").qualityReason());
+        for (String line : keyPem.split("\n")) {
+            if (line.length() >= 16) {
+                assertThat(shown).noneMatch(text -> text.contains(line));
+            }
+        }
+    }
+
+    @Test
+    void trustedUserCertificateWithAnotherKeyIsRefused() throws Exception {
+        // the token is signed: the certificate alone does not log in, so the driver really signs with userPrivateKey
+        writePem(dir.resolve("user-cert.pem"), "CERTIFICATE", userCert.getEncoded());
+        writePem(dir.resolve("stranger-key.pem"), "PRIVATE KEY", strangerKey.getPrivate().getEncoded());
+        OpcUaDevice d = start(Map.of("identity", "x509", "userCertificate", "user-cert.pem",
+                "userPrivateKey", "stranger-key.pem", "tag.count", "ns=2;s=Counter"), new RecordingSink());
+        Await.until("OFFLINE with a key that does not match", WAIT, () -> d.status() == DeviceStatus.OFFLINE
+                && d.statusDetail().contains("Bad_"), d::statusDetail);
+        assertThat(d.statusDetail()).contains("Bad_IdentityTokenInvalid");
+    }
+
+    @Test
     void itemsAreSplitSoNoSubscriptionExceedsTheMaximum() throws Exception {
         Map<String, Object> vars = new LinkedHashMap<>();
         Map<String, String> tags = new HashMap<>();
@@ -196,6 +259,16 @@ class OpcUaDeviceTest {
             }
             assertThat(d.reconnectCount()).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    /** Writes DER bytes as PEM (64-column base64), as openssl does; returns the text. */
+    static String writePem(Path file, String label, byte[] der) throws Exception {
+        String pem = "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        return pem;
     }
 
     static boolean has(RecordingSink sink, String tag, String value) {

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millwright.driver.support.config.ConfigRefusedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
+import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -98,6 +103,41 @@ class DeviceConfigParserTest {
         p.remove("maxItemsPerSubscription");
         p.remove("password");
         assertThatThrownBy(() -> parse(p)).hasMessageStartingWith("password:");
+    }
+
+    @Test
+    void x509FilesAreReadAtLoadAndAMissingOrUnusableOneIsRefusedByKeyAndPath() throws Exception {
+        KeyPair pair = SelfSignedCertificateGenerator.generateRsaKeyPair(2048);
+        Files.createDirectories(etc.resolve("opcua"));
+        Files.write(etc.resolve("opcua/user-cert.der"), new SelfSignedCertificateBuilder(pair).setCommonName("u").build()
+                .getEncoded());
+        Map<String, Object> p = base();
+        p.put("identity", "x509");
+        p.put("userCertificate", "opcua/user-cert.der");
+        p.put("userPrivateKey", "opcua/user-key.pem");
+        Path keyFile = etc.resolve("opcua/user-key.pem");
+        assertThatThrownBy(() -> parse(p)).isInstanceOf(ConfigRefusedException.class)
+                .hasMessageStartingWith("userPrivateKey:").hasMessageContaining(keyFile.toString())
+                .hasMessageContaining("no such file");
+
+        // a traditional "BEGIN RSA PRIVATE KEY" file (openssl genrsa) needs openssl pkcs8 -topk8 first
+        String base64 = Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded());
+        Files.writeString(keyFile, "-----BEGIN RSA PRIVATE KEY-----\n" + base64 + "\n-----END RSA PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> parse(p)).hasMessageStartingWith("userPrivateKey:")
+                .hasMessageContaining("not an unencrypted PKCS#8 PEM key")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(base64.substring(100, 164)));
+
+        Files.writeString(keyFile, "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n",
+                StandardCharsets.US_ASCII);
+        Identity identity = parse(p).identity();
+        assertThat(identity.kind()).isEqualTo(Identity.Kind.x509);
+        assertThat(identity.certificate()).isEqualTo(etc.resolve("opcua/user-cert.der"));
+        assertThat(identity.privateKey()).isEqualTo(keyFile);
+
+        p.put("userCertificate", "opcua/nowhere.pem");
+        assertThatThrownBy(() -> parse(p)).hasMessageStartingWith("userCertificate:")
+                .hasMessageContaining(etc.resolve("opcua/nowhere.pem").toString());
     }
 
     private void assertRefused(String key, String value, String where) {
