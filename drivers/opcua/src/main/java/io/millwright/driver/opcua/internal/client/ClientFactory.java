@@ -68,6 +68,9 @@ final class ClientFactory {
                         certificateRejected))
                 .setIdentityProvider(identity(settings.identity()))
                 .setRequestTimeout(uint(settings.requestTimeoutMs()))
+                // a server slower than requestTimeout to answer a keep-alive is as good as gone: its
+                // notifications would arrive ever later while the device looked ONLINE
+                .setKeepAliveTimeout(uint(settings.requestTimeoutMs()))
                 .build();
         return new OpcUaClient(config, new OpcTcpClientTransport(transportConfig()));
     }
