@@ -304,9 +304,36 @@ public abstract class MillwrightTestSupport {
         throw new AssertionError("Config Admin did not pick up etc/" + fileName + " within " + WAIT);
     }
 
-    /** Deletes {@code etc/<fileName>}, as an integrator removing a device or machine would. */
-    protected void deleteConfigurationFile(String fileName) throws IOException {
+    /**
+     * Deletes {@code etc/<fileName>}, as an integrator removing a device or machine would, and waits
+     * until Config Admin has let go of it: a test that writes the same file next must not race the
+     * deletion (fileinstall would take the new file for the old one).
+     */
+    protected void deleteConfigurationFile(String fileName) throws Exception {
         Files.deleteIfExists(Paths.get(System.getProperty("karaf.etc"), fileName));
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline && configurationFrom(fileName)) {
+            Thread.sleep(100);
+        }
+    }
+
+    private boolean configurationFrom(String fileName) throws Exception {
+        Configuration[] found = configurationAdmin.listConfigurations(null);
+        if (found == null) {
+            return false;
+        }
+        for (Configuration configuration : found) {
+            try {
+                Dictionary<String, Object> props = configuration.getProperties();
+                Object origin = props == null ? null : props.get("felix.fileinstall.filename");
+                if (origin != null && origin.toString().endsWith("/" + fileName)) {
+                    return true;
+                }
+            } catch (IllegalStateException deletedMeanwhile) {
+                // gone while looking
+            }
+        }
+        return false;
     }
 
     private static boolean holds(Dictionary<String, Object> actual, Map<String, String> expected) {
