@@ -1,0 +1,329 @@
+package io.millwright.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import io.millwright.api.machine.CountRecorded;
+import io.millwright.api.simulation.MachineSnapshot;
+import io.millwright.api.simulation.PlantListener;
+import io.millwright.api.simulation.SimulatedPlant;
+import io.millwright.api.store.MachineStore;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+
+/**
+ * Every driver updated again and again while the simulated plant counts at 1 kHz on each protocol
+ * at once: afterwards the core's counts equal the simulator's for every machine, no machine
+ * changed state, no other bundle was touched, threads and loaded classes are back to their level
+ * and the old class loaders are gone. {@code -Dmillwright.updates=N} (default 20) sets the rounds;
+ * the figures (data gap per update, p50 and max) are printed for benchmarks/RESULTS.md.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PlantUpdateIT extends MillwrightTestSupport {
+
+    private static final Duration COMMAND_TIME = Duration.ofSeconds(150);
+    private static final Pattern GAP = Pattern.compile("data after (\\d+) ms");
+
+    @org.ops4j.pax.exam.Configuration
+    public Option[] config() {
+        return distribution(org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.updates")
+                .value(System.getProperty("millwright.updates", "20")));
+    }
+
+    /** One protocol of the load: a simulated machine, the device reading it, the machine judging it. */
+    private record Line(String driver, String bundle, String machine, Map<String, Map<String, String>> files) {
+    }
+
+    private static Map<String, String> simulated(String id) {
+        Map<String, String> sim = new LinkedHashMap<>();
+        sim.put("id", id);
+        sim.put("seed", "11");
+        sim.put("cycleTimeMs", "1");
+        sim.put("cycleJitter", "0");
+        sim.put("rejectRate", "0");
+        sim.put("faultsPerHour", "0");
+        sim.put("minorStopsPerHour", "0");
+        sim.put("starvationsPerHour", "0");
+        return sim;
+    }
+
+    private static Map<String, String> machine(String id, String device) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("site", "itest");
+        m.put("line", "LOAD");
+        m.put("running", device + "/running");
+        m.put("totalCount", device + "/total");
+        m.put("idealCycleTime", "0.001");
+        m.put("countMode", "cumulative");
+        m.put("counterBits", "32");
+        m.put("stalenessTimeout", "20");
+        return m;
+    }
+
+    private static Line modbus() throws Exception {
+        int port = UnpackedDistribution.freePort();
+        Map<String, String> sim = simulated("ldmb");
+        sim.put("modbus.port", Integer.toString(port));
+        Map<String, String> device = new LinkedHashMap<>();
+        device.put("id", "ldmbdev");
+        device.put("host", "127.0.0.1");
+        device.put("port", Integer.toString(port));
+        device.put("pollInterval", "100");
+        device.put("timeout", "1000");
+        device.put("tag.running", "coil 0 bool");
+        device.put("tag.total", "holding 2 uint32");
+        Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        files.put("io.millwright.simulator-ldmb.cfg", sim);
+        files.put("io.millwright.driver.modbus-ldmbdev.cfg", device);
+        files.put("io.millwright.machine-ldmb-m.cfg", machine("ldmb-m", "ldmbdev"));
+        return new Line("modbus", "millwright-driver-modbus", "ldmb", files);
+    }
+
+    private static Line opcua() throws Exception {
+        int port = UnpackedDistribution.freePort();
+        Map<String, String> sim = simulated("ldua");
+        sim.put("modbus.enabled", "false");
+        Map<String, String> face = new LinkedHashMap<>();
+        face.put("port", Integer.toString(port));
+        Map<String, String> device = new LinkedHashMap<>();
+        device.put("id", "ldua" + "dev");
+        device.put("endpointUrl", "opc.tcp://127.0.0.1:" + port);
+        device.put("publishingInterval", "100");
+        device.put("tag.running", "ns=2;s=ldua/Running bool");
+        device.put("tag.total", "ns=2;s=ldua/TotalCount long");
+        Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        files.put("io.millwright.simulator-ldua.cfg", sim);
+        files.put("io.millwright.simulator.opcua.cfg", face);
+        files.put("io.millwright.driver.opcua-ldua" + "dev.cfg", device);
+        files.put("io.millwright.machine-ldua-m.cfg", machine("ldua-m", "ldua" + "dev"));
+        return new Line("opcua", "millwright-driver-opcua", "ldua", files);
+    }
+
+    @Test
+    public void everyDriverUpdatedUnderLoadLosesNothingAndLeavesNothingBehind() throws Exception {
+        int updates = Integer.getInteger("millwright.updates", 20);
+        for (String feature : List.of("millwright-store-derby", "millwright-simulator", "millwright-simulator-opcua",
+                "millwright-driver-modbus", "millwright-driver-opcua")) {
+            installFeature(feature);
+        }
+        List<Line> lines = List.of(modbus(), opcua());
+        Map<String, MachineSnapshot> simulator = new ConcurrentHashMap<>();
+        SimulatedPlant plant = waitForService(SimulatedPlant.class, null);
+        PlantListener follower = new PlantListener() {
+            @Override
+            public void machineAdded(String id, MachineSnapshot now) {
+                simulator.put(id, now);
+            }
+
+            @Override
+            public void machineChanged(String id, MachineSnapshot snapshot) {
+                simulator.put(id, snapshot);
+            }
+
+            @Override
+            public void machineRemoved(String id) {
+                simulator.remove(id);
+            }
+        };
+        plant.addListener(follower);
+        List<String> stateChanges = new CopyOnWriteArrayList<>();
+        ServiceRegistration<EventHandler> states = null;
+        Path jars = Files.createTempDirectory("plant-update-it");
+        try {
+            Map<String, Long> pausedAt = new LinkedHashMap<>();
+            for (Line line : lines) {
+                Map.Entry<String, Map<String, String>> sim = line.files().entrySet().iterator().next();
+                editConfigurationFile(sim.getKey(), sim.getValue());
+                awaitLong(line.machine() + " simulated", Duration.ofSeconds(60), () -> simulator.containsKey(line.machine()));
+                // the core's first reading of the counter is its baseline: take it while paused, so
+                // every part made afterwards is one the core must count
+                runAsAdmin("millwright:sim-pause " + line.machine()).ok();
+                pausedAt.put(line.machine(), simulator.get(line.machine()).totalCount());
+            }
+            for (Line line : lines) {
+                for (Map.Entry<String, Map<String, String>> f : line.files().entrySet()) {
+                    editConfigurationFile(f.getKey(), f.getValue());
+                }
+            }
+            for (Line line : lines) {
+                await(line.machine() + "-m read while paused", () -> {
+                    String row = line(runAsViewer("millwright:machines").output, line.machine() + "-m");
+                    return row.contains("IDLE");
+                });
+                runAsAdmin("millwright:sim-resume " + line.machine()).ok();
+            }
+            for (Line line : lines) {
+                await(line.machine() + "-m RUNNING", () ->
+                        line(runAsViewer("millwright:machines").output, line.machine() + "-m").contains("RUNNING"));
+            }
+            states = onStateChange(stateChanges);
+            Instant loadStarted = Instant.now();
+
+            List<Bundle> drivers = lines.stream().map(l -> bundle(l.bundle())).toList();
+            Map<Long, String> others = otherBundles(drivers);
+            List<String> otherEvents = Collections.synchronizedList(new ArrayList<>());
+            BundleListener watch = e -> {
+                if (!drivers.contains(e.getBundle()) && e.getType() != BundleEvent.STARTING
+                        && e.getType() != BundleEvent.STOPPING) {
+                    otherEvents.add(e.getBundle().getSymbolicName() + " " + e.getType());
+                }
+            };
+            bundleContext.addBundleListener(watch);
+            Map<String, String> originals = new LinkedHashMap<>();
+            drivers.forEach(d -> originals.put(d.getSymbolicName(), d.getLocation()));
+            System.gc();
+            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+            int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            List<ClassLoaderRelease> oldLoaders = new ArrayList<>();
+            Map<String, List<Long>> gaps = new LinkedHashMap<>();
+            try {
+                for (int i = 1; i <= updates; i++) {
+                    for (int d = 0; d < lines.size(); d++) {
+                        Line line = lines.get(d);
+                        Bundle driver = drivers.get(d);
+                        oldLoaders.add(ClassLoaderRelease.of(driver));
+                        Path jar = DriverJars.rebuild(driver, "0.1.1.pu" + i, jars);
+                        String out = runAsAdmin("millwright:driver-update --timeout 60 " + line.driver() + " "
+                                + jar.toUri(), COMMAND_TIME).ok();
+                        assertTrue(out, out.contains("Updated " + line.bundle()));
+                        assertTrue(out, out.contains("Other bundles: untouched"));
+                        Matcher gap = GAP.matcher(out);
+                        assertTrue(out, gap.find());
+                        gaps.computeIfAbsent(line.driver(), k -> new ArrayList<>()).add(Long.parseLong(gap.group(1)));
+                        Files.delete(jar);
+                    }
+                }
+                for (int d = 0; d < lines.size(); d++) {
+                    runAsAdmin("millwright:driver-update " + lines.get(d).driver() + " "
+                            + originals.get(lines.get(d).bundle()), COMMAND_TIME).ok();
+                    oldLoaders.add(ClassLoaderRelease.of(drivers.get(d)));
+                }
+            } finally {
+                bundleContext.removeBundleListener(watch);
+            }
+            states.unregister();
+            states = null;
+            for (Line line : lines) {
+                runAsAdmin("millwright:sim-pause " + line.machine()).ok();
+            }
+
+            // the last count bucket closes a minute after it opened (+5 s grace)
+            for (Line line : lines) {
+                long made = simulator.get(line.machine()).totalCount() - pausedAt.get(line.machine());
+                awaitLong(line.machine() + "-m: the store holds the " + made + " parts the simulator made",
+                        Duration.ofSeconds(100), () -> storedCounts(line.machine() + "-m", loadStarted) == made);
+            }
+            assertEquals("state changes while the drivers were updated", List.of(), stateChanges);
+            assertEquals("other bundles (id -> state, last modified)", others, otherBundles(drivers));
+            assertEquals("events of other bundles", List.of(), otherEvents);
+            for (ClassLoaderRelease loader : oldLoaders.subList(0, oldLoaders.size() - lines.size())) {
+                assertTrue(loader + " still reachable", loader.collectedWithin(Duration.ofSeconds(30)));
+            }
+            int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+            int classesAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            System.out.printf("[plant-update] %d updates per driver; threads %d -> %d; loaded classes %d -> %d%n",
+                    updates, threadsBefore, threadsAfter, classesBefore, classesAfter);
+            gaps.forEach((driver, list) -> System.out.printf("[plant-update] %s data gap ms: p50 %d, max %d, all %s%n",
+                    driver, percentile(list, 50), Collections.max(list), list));
+            assertTrue("threads " + threadsBefore + " -> " + threadsAfter, threadsAfter <= threadsBefore + 5);
+            assertTrue("loaded classes " + classesBefore + " -> " + classesAfter, classesAfter <= classesBefore + 200);
+        } finally {
+            if (states != null) {
+                states.unregister();
+            }
+            plant.removeListener(follower);
+            for (Line line : lines) {
+                List<String> files = new ArrayList<>(line.files().keySet());
+                Collections.reverse(files);
+                for (String f : files) {
+                    deleteConfigurationFile(f);
+                }
+            }
+        }
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    private Map<Long, String> otherBundles(List<Bundle> drivers) {
+        Map<Long, String> states = new LinkedHashMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (!drivers.contains(b) && b.getBundleId() != bundleContext.getBundle().getBundleId()) {
+                states.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
+            }
+        }
+        return states;
+    }
+
+    private ServiceRegistration<EventHandler> onStateChange(List<String> changes) {
+        Dictionary<String, Object> filter = new Hashtable<>();
+        filter.put(EventConstants.EVENT_TOPIC, "millwright/machine/state");
+        filter.put(EventConstants.EVENT_FILTER, "(|(machine.id=ldmb-m)(machine.id=ldua-m))");
+        return bundleContext.registerService(EventHandler.class,
+                event -> changes.add(String.valueOf(event.getProperty("event"))), filter);
+    }
+
+    private long storedCounts(String machine, Instant from) {
+        try {
+            MachineStore store = waitForService(MachineStore.class, "(millwright.store=derby)");
+            long sum = 0;
+            for (CountRecorded c : store.counts(machine, from.minus(Duration.ofHours(1)), Instant.now().plusSeconds(120))) {
+                sum += c.total();
+            }
+            return sum;
+        } catch (Exception | AssertionError e) {
+            return -1;
+        }
+    }
+
+    private static void awaitLong(String message, Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message + " (not within " + timeout.toSeconds() + " s)");
+            }
+            Thread.sleep(500);
+        }
+    }
+}
