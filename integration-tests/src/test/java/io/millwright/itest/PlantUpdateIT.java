@@ -53,8 +53,12 @@ public class PlantUpdateIT extends MillwrightTestSupport {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
-        return distribution(org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.updates")
-                .value(System.getProperty("millwright.updates", "20")));
+        return distribution(
+                org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.updates")
+                        .value(System.getProperty("millwright.updates", "20")),
+                // the figures, where the build (and benchmarks/run-update-bench.sh) can read them
+                org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.update.figures")
+                        .value(new java.io.File("target/plant-update-figures.txt").getAbsolutePath()));
     }
 
     /** One protocol of the load: a simulated machine, the device reading it, the machine judging it. */
@@ -199,13 +203,21 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             bundleContext.addBundleListener(watch);
             Map<String, String> originals = new LinkedHashMap<>();
             drivers.forEach(d -> originals.put(d.getSymbolicName(), d.getLocation()));
-            System.gc();
-            int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
-            int classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+            int threadsBefore = 0;
+            int classesBefore = 0;
             List<ClassLoaderRelease> oldLoaders = new ArrayList<>();
             Map<String, List<Long>> gaps = new LinkedHashMap<>();
             try {
                 for (int i = 1; i <= updates; i++) {
+                    if (i == 2) {
+                        // the level to come back to: after one round has loaded what updating needs
+                        // (the command, the shell's ACL checks, jar handling), with the first old loaders gone
+                        for (ClassLoaderRelease loader : oldLoaders) {
+                            loader.collectedWithin(Duration.ofSeconds(10));
+                        }
+                        threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+                        classesBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+                    }
                     for (int d = 0; d < lines.size(); d++) {
                         Line line = lines.get(d);
                         Bundle driver = drivers.get(d);
@@ -249,12 +261,21 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             }
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
             int classesAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-            System.out.printf("[plant-update] %d updates per driver; threads %d -> %d; loaded classes %d -> %d%n",
-                    updates, threadsBefore, threadsAfter, classesBefore, classesAfter);
-            gaps.forEach((driver, list) -> System.out.printf("[plant-update] %s data gap ms: p50 %d, max %d, all %s%n",
-                    driver, percentile(list, 50), Collections.max(list), list));
+            StringBuilder figures = new StringBuilder();
+            figures.append(String.format("updates per driver: %d (level taken after the first round)%n", updates));
+            figures.append(String.format("threads: %d -> %d%nloaded classes: %d -> %d%n", threadsBefore, threadsAfter,
+                    classesBefore, classesAfter));
+            for (Line line : lines) {
+                long made = simulator.get(line.machine()).totalCount() - pausedAt.get(line.machine());
+                figures.append(String.format("%s: parts made %d, stored %d, lost %d%n", line.driver(), made,
+                        storedCounts(line.machine() + "-m", loadStarted),
+                        made - storedCounts(line.machine() + "-m", loadStarted)));
+            }
+            gaps.forEach((driver, list) -> figures.append(String.format("%s data gap ms: p50 %d, max %d, all %s%n",
+                    driver, percentile(list, 50), Collections.max(list), list)));
+            Files.writeString(Path.of(System.getProperty("millwright.update.figures")), figures.toString());
             assertTrue("threads " + threadsBefore + " -> " + threadsAfter, threadsAfter <= threadsBefore + 5);
-            assertTrue("loaded classes " + classesBefore + " -> " + classesAfter, classesAfter <= classesBefore + 200);
+            assertTrue("loaded classes " + classesBefore + " -> " + classesAfter, classesAfter <= classesBefore + 50);
         } finally {
             if (states != null) {
                 states.unregister();
