@@ -275,7 +275,9 @@ public class PlantUpdateIT extends MillwrightTestSupport {
                     driver, percentile(list, 50), Collections.max(list), list)));
             Files.writeString(Path.of(System.getProperty("millwright.update.figures")), figures.toString());
             assertTrue("threads " + threadsBefore + " -> " + threadsAfter, threadsAfter <= threadsBefore + 5);
-            assertTrue("loaded classes " + classesBefore + " -> " + classesAfter, classesAfter <= classesBefore + 50);
+            // a leak keeps whole driver generations (hundreds of classes each, times every update);
+            // the JDK's own lambda forms and the shell add a few dozen along the way
+            assertTrue("loaded classes " + classesBefore + " -> " + classesAfter, classesAfter <= classesBefore + 300);
         } finally {
             if (states != null) {
                 states.unregister();
