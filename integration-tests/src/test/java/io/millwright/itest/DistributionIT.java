@@ -166,15 +166,6 @@ public class DistributionIT extends MillwrightTestSupport {
         }
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle bundle : bundleContext.getBundles()) {
-            if (symbolicName.equals(bundle.getSymbolicName())) {
-                return bundle;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private List<String> notRunning() {
         List<String> problems = new ArrayList<>();
         for (Bundle bundle : bundleContext.getBundles()) {

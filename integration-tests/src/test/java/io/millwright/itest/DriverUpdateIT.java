@@ -4,15 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import io.millwright.api.device.Device;
-import io.millwright.api.machine.CountRecorded;
-import io.millwright.api.store.MachineStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +23,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /**
@@ -127,12 +122,12 @@ public class DriverUpdateIT extends MillwrightTestSupport {
             editConfigurationFile("io.millwright.machine-itupd-m.cfg", machine("itupd-m", "itupd"));
             await("itupd-m RUNNING", () -> line(runAsViewer("millwright:machines").output, "itupd-m").contains("RUNNING"));
             Instant started = Instant.now();
-            listener = onStateChange("itupd-m", stateChanges);
+            listener = onStateChanges("(machine.id=itupd-m)", stateChanges);
             plc.counting.set(true);
 
             Bundle driver = bundle("millwright-driver-modbus");
             String original = driver.getLocation();
-            Map<Long, String> others = otherBundles(driver);
+            Map<Long, String> others = bundlesExcept(List.of(driver));
             List<ClassLoaderRelease> oldLoaders = new ArrayList<>();
             for (int i = 1; i <= UPDATES; i++) {
                 Thread.sleep(500);
@@ -153,10 +148,10 @@ public class DriverUpdateIT extends MillwrightTestSupport {
             assertTrue(back, back.contains("Updated millwright-driver-modbus 0.1.1.it" + UPDATES + " -> 0.1.0.SNAPSHOT"));
 
             // count buckets close a minute after they open (+5 s grace): wait for the last one
-            awaitLong("the store holds every count the PLC made (" + made + ")", Duration.ofSeconds(100),
+            awaitFor("the store holds every count the PLC made (" + made + ")", Duration.ofSeconds(100),
                     () -> storedCounts("itupd-m", started) == made);
             assertEquals("state changes of itupd-m during the updates", List.of(), stateChanges);
-            assertEquals("other bundles (id -> state, last modified)", others, otherBundles(driver));
+            assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(List.of(driver)));
             for (ClassLoaderRelease loader : oldLoaders) {
                 assertTrue(loader + " still reachable after the updates", loader.collectedWithin(Duration.ofSeconds(30)));
             }
@@ -212,57 +207,6 @@ public class DriverUpdateIT extends MillwrightTestSupport {
             });
         } finally {
             deleteConfigurationFile("io.millwright.driver.modbus-itbrk.cfg");
-        }
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    private Map<Long, String> otherBundles(Bundle driver) {
-        Map<Long, String> states = new LinkedHashMap<>();
-        for (Bundle b : bundleContext.getBundles()) {
-            if (!b.equals(driver) && b.getBundleId() != bundleContext.getBundle().getBundleId()) {
-                states.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
-            }
-        }
-        return states;
-    }
-
-    private ServiceRegistration<EventHandler> onStateChange(String machine, List<String> changes) {
-        Dictionary<String, Object> filter = new Hashtable<>();
-        filter.put(EventConstants.EVENT_TOPIC, "millwright/machine/state");
-        filter.put(EventConstants.EVENT_FILTER, "(machine.id=" + machine + ")");
-        return bundleContext.registerService(EventHandler.class,
-                event -> changes.add(String.valueOf(event.getProperty("event"))), filter);
-    }
-
-    private long storedCounts(String machine, Instant from) {
-        try {
-            MachineStore store = waitForService(MachineStore.class, null);
-            long sum = 0;
-            for (CountRecorded c : store.counts(machine, from.minusSeconds(120), Instant.now().plusSeconds(120))) {
-                sum += c.total();
-            }
-            return sum;
-        } catch (Exception | AssertionError e) {
-            return -1;
-        }
-    }
-
-    private static void awaitLong(String message, Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " (not within " + timeout.toSeconds() + " s)");
-            }
-            Thread.sleep(500);
         }
     }
 }

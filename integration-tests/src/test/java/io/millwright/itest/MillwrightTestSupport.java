@@ -10,6 +10,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import io.millwright.api.machine.CountRecorded;
+import io.millwright.api.store.MachineStore;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -374,6 +379,75 @@ public abstract class MillwrightTestSupport {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(message + " (waited " + WAIT + ")", last);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The bundle with that symbolic name. */
+    protected Bundle bundle(String symbolicName) {
+        for (Bundle b : bundleContext.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+
+    /** Every bundle but {@code except} and the probe: id -> name, state and last modified, to compare. */
+    protected Map<Long, String> bundlesExcept(java.util.Collection<Bundle> except) {
+        Map<Long, String> states = new java.util.LinkedHashMap<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (!except.contains(b) && b.getBundleId() != bundleContext.getBundle().getBundleId()) {
+                states.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
+            }
+        }
+        return states;
+    }
+
+    /** Collects the machines' StateChanged events ({@code machineFilter}: an LDAP filter on machine.id). */
+    protected ServiceRegistration<EventHandler> onStateChanges(String machineFilter, List<String> into) {
+        Dictionary<String, Object> filter = new java.util.Hashtable<>();
+        filter.put(EventConstants.EVENT_TOPIC, "millwright/machine/state");
+        filter.put(EventConstants.EVENT_FILTER, machineFilter);
+        return bundleContext.registerService(EventHandler.class,
+                event -> into.add(String.valueOf(event.getProperty("event"))), filter);
+    }
+
+    /** The parts the store in use holds for {@code machine} from an hour before {@code from}; -1 while unavailable. */
+    protected long storedCounts(String machine, java.time.Instant from) {
+        try {
+            MachineStore store = waitForService(MachineStore.class, null);
+            long sum = 0;
+            for (CountRecorded c : store.counts(machine, from.minus(Duration.ofHours(1)),
+                    java.time.Instant.now().plusSeconds(120))) {
+                sum += c.total();
+            }
+            return sum;
+        } catch (Exception | AssertionError e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} for the condition; a condition that throws counts as not yet
+     * (a service may be replaced under it).
+     */
+    protected static void awaitFor(String what, Duration timeout, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean ok;
+            try {
+                ok = condition.getAsBoolean();
+            } catch (RuntimeException | AssertionError e) {
+                ok = false;
+            }
+            if (ok) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what + " (not within " + timeout.toSeconds() + " s)");
             }
             Thread.sleep(100);
         }

@@ -3,11 +3,9 @@ package io.millwright.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import io.millwright.api.machine.CountRecorded;
 import io.millwright.api.simulation.MachineSnapshot;
 import io.millwright.api.simulation.PlantListener;
 import io.millwright.api.simulation.SimulatedPlant;
-import io.millwright.api.store.MachineStore;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,6 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 /**
@@ -166,7 +161,7 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             for (Line line : lines) {
                 Map.Entry<String, Map<String, String>> sim = line.files().entrySet().iterator().next();
                 editConfigurationFile(sim.getKey(), sim.getValue());
-                awaitLong(line.machine() + " simulated", Duration.ofSeconds(60), () -> simulator.containsKey(line.machine()));
+                awaitFor(line.machine() + " simulated", Duration.ofSeconds(60), () -> simulator.containsKey(line.machine()));
                 // the core's first reading of the counter is its baseline: take it while paused, so
                 // every part made afterwards is one the core must count
                 runAsAdmin("millwright:sim-pause " + line.machine()).ok();
@@ -188,11 +183,11 @@ public class PlantUpdateIT extends MillwrightTestSupport {
                 await(line.machine() + "-m RUNNING", () ->
                         line(runAsViewer("millwright:machines").output, line.machine() + "-m").contains("RUNNING"));
             }
-            states = onStateChange(stateChanges);
+            states = onStateChanges("(|(machine.id=ldmb-m)(machine.id=ldua-m))", stateChanges);
             Instant loadStarted = Instant.now();
 
             List<Bundle> drivers = lines.stream().map(l -> bundle(l.bundle())).toList();
-            Map<Long, String> others = otherBundles(drivers);
+            Map<Long, String> others = bundlesExcept(drivers);
             List<String> otherEvents = Collections.synchronizedList(new ArrayList<>());
             BundleListener watch = e -> {
                 if (!drivers.contains(e.getBundle()) && e.getType() != BundleEvent.STARTING
@@ -250,11 +245,11 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             // the last count bucket closes a minute after it opened (+5 s grace)
             for (Line line : lines) {
                 long made = simulator.get(line.machine()).totalCount() - pausedAt.get(line.machine());
-                awaitLong(line.machine() + "-m: the store holds the " + made + " parts the simulator made",
+                awaitFor(line.machine() + "-m: the store holds the " + made + " parts the simulator made",
                         Duration.ofSeconds(100), () -> storedCounts(line.machine() + "-m", loadStarted) == made);
             }
             assertEquals("state changes while the drivers were updated", List.of(), stateChanges);
-            assertEquals("other bundles (id -> state, last modified)", others, otherBundles(drivers));
+            assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(drivers));
             assertEquals("events of other bundles", List.of(), otherEvents);
             for (ClassLoaderRelease loader : oldLoaders.subList(0, oldLoaders.size() - lines.size())) {
                 assertTrue(loader + " still reachable", loader.collectedWithin(Duration.ofSeconds(30)));
@@ -297,56 +292,5 @@ public class PlantUpdateIT extends MillwrightTestSupport {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    private Map<Long, String> otherBundles(List<Bundle> drivers) {
-        Map<Long, String> states = new LinkedHashMap<>();
-        for (Bundle b : bundleContext.getBundles()) {
-            if (!drivers.contains(b) && b.getBundleId() != bundleContext.getBundle().getBundleId()) {
-                states.put(b.getBundleId(), b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
-            }
-        }
-        return states;
-    }
-
-    private ServiceRegistration<EventHandler> onStateChange(List<String> changes) {
-        Dictionary<String, Object> filter = new Hashtable<>();
-        filter.put(EventConstants.EVENT_TOPIC, "millwright/machine/state");
-        filter.put(EventConstants.EVENT_FILTER, "(|(machine.id=ldmb-m)(machine.id=ldua-m))");
-        return bundleContext.registerService(EventHandler.class,
-                event -> changes.add(String.valueOf(event.getProperty("event"))), filter);
-    }
-
-    private long storedCounts(String machine, Instant from) {
-        try {
-            MachineStore store = waitForService(MachineStore.class, "(millwright.store=derby)");
-            long sum = 0;
-            for (CountRecorded c : store.counts(machine, from.minus(Duration.ofHours(1)), Instant.now().plusSeconds(120))) {
-                sum += c.total();
-            }
-            return sum;
-        } catch (Exception | AssertionError e) {
-            return -1;
-        }
-    }
-
-    private static void awaitLong(String message, Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " (not within " + timeout.toSeconds() + " s)");
-            }
-            Thread.sleep(500);
-        }
     }
 }

@@ -8,7 +8,6 @@ import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.device.TagStatus;
 import io.millwright.api.sample.Sample;
 import io.millwright.itest.MillwrightTestSupport;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,11 +91,11 @@ public abstract class DriverConformance extends MillwrightTestSupport {
                 int before = link.accepted();
                 link.cut();
                 int round = i;
-                awaitCondition("reconnect " + round + " of " + RECONNECTS, Duration.ofSeconds(60),
+                awaitFor("reconnect " + round + " of " + RECONNECTS, Duration.ofSeconds(60),
                         () -> link.accepted() > before && status("cf-away") == DeviceStatus.ONLINE);
             }
             awaitFreshCount("cf-away");
-            awaitCondition("live threads back near " + threads + " after " + RECONNECTS + " reconnects",
+            awaitFor("live threads back near " + threads + " after " + RECONNECTS + " reconnects",
                     Duration.ofSeconds(30), () -> liveThreads() <= threads + THREAD_TOLERANCE);
         } finally {
             stop(written);
@@ -116,7 +115,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
             long errors = device("cf-slow").errorCount();
 
             link.slow(3_000);
-            awaitCondition("cf-slow counts timeouts while the peer is slow", Duration.ofSeconds(60),
+            awaitFor("cf-slow counts timeouts while the peer is slow", Duration.ofSeconds(60),
                     () -> device("cf-slow").errorCount() > errors || status("cf-slow") != DeviceStatus.ONLINE);
             Thread.sleep(5_000);
             assertTrue("threads while slow: " + liveThreads() + ", before " + threads,
@@ -126,7 +125,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
             awaitDevice("cf-slow", DeviceStatus.ONLINE);
             // no backlog: data from now, not answers queued up while slow, arrives promptly
             awaitFreshCount("cf-slow");
-            awaitCondition("live threads back near " + threads, Duration.ofSeconds(30),
+            awaitFor("live threads back near " + threads, Duration.ofSeconds(30),
                     () -> liveThreads() <= threads + THREAD_TOLERANCE);
         } finally {
             stop(written);
@@ -138,7 +137,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
         Map<String, Map<String, String>> written = new LinkedHashMap<>();
         try (FaultyLink link = start(written)) {
             addDevice(written, "cf-tags", peer().device("cf-tags", link.port(), true));
-            awaitCondition("cf-tags: broken BAD with '" + peer().brokenReason() + "', count GOOD",
+            awaitFor("cf-tags: broken BAD with '" + peer().brokenReason() + "', count GOOD",
                     Duration.ofSeconds(60), () -> {
                         Optional<Sample> broken = last("cf-tags", "broken");
                         return broken.isPresent() && !broken.get().isGood()
@@ -165,7 +164,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
 
             Map<String, String> edited = peer().device("cf-edit", link.port(), true);
             addDevice(written, "cf-edit", edited);
-            awaitCondition("cf-edit runs its edited file (tag 'broken' added)", Duration.ofSeconds(60),
+            awaitFor("cf-edit runs its edited file (tag 'broken' added)", Duration.ofSeconds(60),
                     () -> last("cf-edit", "broken").isPresent());
             assertEquals("cf-other's Device service was not replaced", otherService, serviceId("cf-other"));
             awaitFreshCount("cf-other");
@@ -214,15 +213,6 @@ public abstract class DriverConformance extends MillwrightTestSupport {
                 .filter(t -> t.isAlive() && !t.getName().startsWith("itest-")).count();
     }
 
-    private Bundle bundle(String symbolicName) {
-        for (Bundle b : bundleContext.getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
-    }
-
     private ServiceReference<Device> reference(String id) {
         try {
             var refs = bundleContext.getServiceReferences(Device.class, "(" + Device.PROP_ID + "=" + id + ")");
@@ -269,7 +259,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
     }
 
     private void awaitDevice(String id, DeviceStatus status) throws InterruptedException {
-        awaitCondition(id + " " + status, Duration.ofSeconds(60), () -> status(id) == status);
+        awaitFor(id + " " + status, Duration.ofSeconds(60), () -> status(id) == status);
     }
 
     /** The count tag delivers a GOOD value received after now, twice with different values: data flows. */
@@ -277,7 +267,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
         Instant from = Instant.now();
         long[] first = {Long.MIN_VALUE};
         Predicate<Sample> fresh = s -> s.isGood() && s.receiveTime() > from.toEpochMilli();
-        awaitCondition(id + ": count changing after " + from, Duration.ofSeconds(60), () -> {
+        awaitFor(id + ": count changing after " + from, Duration.ofSeconds(60), () -> {
             Optional<Sample> s = last(id, "count").filter(fresh);
             if (s.isEmpty()) {
                 return false;
@@ -288,25 +278,5 @@ public abstract class DriverConformance extends MillwrightTestSupport {
             }
             return s.get().asLong() != first[0];
         });
-    }
-
-    private static void awaitCondition(String what, Duration timeout, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            boolean ok;
-            try {
-                ok = condition.getAsBoolean();
-            } catch (RuntimeException | AssertionError e) {
-                ok = false;
-            }
-            if (ok) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + " (not within " + timeout.toSeconds() + " s)");
-            }
-            Thread.sleep(100);
-        }
     }
 }
