@@ -30,7 +30,7 @@ public interface Device {
     /** Samples come every poll, changed or not: silence means the data is stale. */
     String REPORTS_POLLED = "polled";
     /**
-     * Samples come only when a value changes (OPC UA subscriptions, MQTT): while the device is
+     * Samples come only when a value changes (OPC UA subscriptions, Sparkplug B): while the device is
      * ONLINE or DEGRADED its connection vouches that silent values are unchanged.
      */
     String REPORTS_BY_EXCEPTION = "by-exception";

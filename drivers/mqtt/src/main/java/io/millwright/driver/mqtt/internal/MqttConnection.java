@@ -9,10 +9,10 @@ import io.millwright.driver.mqtt.internal.device.MqttDevice;
 import io.millwright.driver.mqtt.internal.link.LinkListener;
 import io.millwright.driver.mqtt.internal.link.MqttLink;
 import io.millwright.driver.mqtt.internal.mapping.MessageRouter;
-import io.millwright.driver.mqtt.internal.sparkplug.DataType;
-import io.millwright.driver.mqtt.internal.sparkplug.SparkplugCodec;
-import io.millwright.driver.mqtt.internal.sparkplug.SparkplugMetric;
-import io.millwright.driver.mqtt.internal.sparkplug.SparkplugPayload;
+import io.millwright.driver.support.sparkplug.DataType;
+import io.millwright.driver.support.sparkplug.SparkplugCodec;
+import io.millwright.driver.support.sparkplug.SparkplugMetric;
+import io.millwright.driver.support.sparkplug.SparkplugPayload;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,15 +144,10 @@ public final class MqttConnection implements LinkListener {
         return outcome.delivered() > 0 ? null : "no mapping of connection " + settings.id() + " uses topic " + topic;
     }
 
+    /** The quarantine holds what its service refuses ({@code HoldingQuarantine}), so put does not throw. */
     private void quarantine(String topic, String reason, byte[] payload) {
         quarantined.incrementAndGet();
-        long id;
-        try {
-            id = quarantine.get().put(settings.source(), topic, reason, payload);
-        } catch (RuntimeException e) {
-            LOG.error("MQTT connection {}: cannot quarantine a payload from {} ({}): {}", settings.id(), topic, reason, e.toString());
-            return;
-        }
+        long id = quarantine.get().put(settings.source(), topic, reason, payload);
         LOG.warn("MQTT connection {}: quarantined payload {} from {}: {}", settings.id(), id, topic, reason);
     }
 

@@ -18,8 +18,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * The MQTT connections of this bundle: keeps connection and device ids unique across files, lets
  * the shell find a connection, reports refused files and quarantines to {@code millwright:health},
- * and gives the quarantine: the {@link Quarantine} service when one is bound, else a bounded one
- * in memory.
+ * and gives the quarantine: the {@link Quarantine} service, with payloads held in memory while
+ * none is bound or it refuses ({@link HoldingQuarantine}).
  */
 @Component(service = {MqttConnections.class, HealthCheck.class})
 public class MqttConnections implements HealthCheck {
@@ -31,20 +31,21 @@ public class MqttConnections implements HealthCheck {
     private final Map<String, String> pidById = new HashMap<>();
     private final Map<String, MqttConnection> running = new TreeMap<>();
     private final Map<String, Refusal> refusals = new TreeMap<>();
-    private final MemoryQuarantine fallback = new MemoryQuarantine(500);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    private volatile Quarantine quarantine;
+    private volatile Quarantine service;
 
-    /** The quarantine in use now. */
+    private final HoldingQuarantine quarantine = new HoldingQuarantine(() -> service, 500);
+
+    /** The quarantine to put payloads into and read them from; its put never throws. */
     public Quarantine quarantine() {
-        Quarantine q = quarantine;
-        return q != null ? q : fallback;
+        return quarantine;
     }
 
-    public boolean durableQuarantine() {
-        return quarantine != null;
+    /** Why entries are held in memory now, or null while the Quarantine service keeps them. */
+    public String quarantineHeldBecause() {
+        return quarantine.heldBecause();
     }
 
     /** Claims ids for a file ({@code connection:<id>}, {@code device:<id>}); all or none. @return the id taken by another file, or null */
@@ -114,9 +115,14 @@ public class MqttConnections implements HealthCheck {
                         + " payloads in quarantine (millwright:quarantine --list)"));
             }
         }
-        if (fallback.dropped() > 0) {
-            findings.add(new HealthFinding(Severity.WARNING, "mqtt quarantine", fallback.dropped()
-                    + " quarantined payloads dropped from memory: no Quarantine service is bound"));
+        String held = quarantine.heldBecause();
+        if (held != null && quarantine.count(null) > 0) {
+            findings.add(new HealthFinding(Severity.WARNING, "mqtt quarantine", quarantine.count(null)
+                    + " quarantined payloads held in memory (lost on restart): " + held));
+        }
+        if (quarantine.dropped() > 0) {
+            findings.add(new HealthFinding(Severity.WARNING, "mqtt quarantine", quarantine.dropped()
+                    + " quarantined payloads dropped from memory (it keeps the newest 500): " + (held == null ? "the Quarantine service was away" : held)));
         }
         return findings;
     }

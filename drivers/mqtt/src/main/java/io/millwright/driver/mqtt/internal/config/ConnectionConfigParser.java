@@ -22,7 +22,8 @@ public final class ConnectionConfigParser {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final String DEVICE = "device.";
-    private static final Set<String> DEVICE_KEYS = Set.of("format", "topic", "timestamp", "node", "qos", "historize");
+    private static final Set<String> DEVICE_KEYS = Set.of("format", "topic", "timestamp", "node", "qos", "historize",
+            "reporting");
 
     private final Path etcDir;
 

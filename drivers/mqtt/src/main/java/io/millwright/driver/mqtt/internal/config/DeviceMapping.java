@@ -12,10 +12,12 @@ import java.util.List;
  * @param node       Sparkplug B: {@code group/edge node} or {@code group/edge node/device}; otherwise null
  * @param qos        the subscription's QoS
  * @param historized Sparkplug B: whether the metrics' history is kept
+ * @param byException whether values are published only on change, so that a connected broker vouches
+ *                    for silent ones ({@code Device.REPORTS_BY_EXCEPTION}); else silence means stale
  * @param tags       JSON and plain: the tags in key order; Sparkplug B: empty (the births name the metrics)
  */
 public record DeviceMapping(String id, PayloadFormat format, String topic, String timestamp, SparkplugAddress node,
-                            int qos, boolean historized, List<TagMapping> tags) {
+                            int qos, boolean historized, boolean byException, List<TagMapping> tags) {
 
     public DeviceMapping {
         tags = List.copyOf(tags);

@@ -26,6 +26,7 @@ final class DeviceMappingParser {
         DeviceProperties properties = new DeviceProperties(prefix(settings, prefix));
         int qos = properties.intValue(prefix + "qos", 1, 0, 2);
         boolean historize = ConnectionConfigParser.booleanValue(properties, prefix + "historize", false);
+        boolean byException = byException(prefix + "reporting", settings.get("reporting"), format);
         List<TagMapping> tags = new ArrayList<>();
         for (Map.Entry<String, String> e : settings.entrySet()) {
             if (e.getKey().startsWith("tag.")) {
@@ -46,14 +47,14 @@ final class DeviceMappingParser {
                 }
                 refuseIf(node, prefix + "node", "is only for format sparkplugb");
                 requireTags(tags, prefix);
-                return new DeviceMapping(id, format, topic, timestamp, null, qos, historize, tags);
+                return new DeviceMapping(id, format, topic, timestamp, null, qos, historize, byException, tags);
             }
             case PLAIN -> {
                 refuseIf(topic, prefix + "topic", "is not used by format plain: each tag.<name> names its topic");
                 refuseIf(timestamp, prefix + "timestamp", "is only for format json");
                 refuseIf(node, prefix + "node", "is only for format sparkplugb");
                 requireTags(tags, prefix);
-                return new DeviceMapping(id, format, null, null, null, qos, historize, tags);
+                return new DeviceMapping(id, format, null, null, null, qos, historize, byException, tags);
             }
             default -> {
                 refuseIf(topic, prefix + "topic", "is not used by format sparkplugb: set node = <group>/<edge node>[/<device>]");
@@ -65,8 +66,32 @@ final class DeviceMappingParser {
                 if (node == null || node.isBlank()) {
                     throw new ConfigRefusedException(prefix + "node", "is required for format sparkplugb");
                 }
-                return new DeviceMapping(id, format, null, null, address(prefix + "node", node), qos, historize, tags);
+                return new DeviceMapping(id, format, null, null, address(prefix + "node", node), qos, historize, byException,
+                        tags);
             }
+        }
+    }
+
+    /**
+     * {@code periodic} (JSON and plain by default: a publisher that falls silent leaves its data stale)
+     * or {@code by-exception} (only changes are published; Sparkplug B always, its deaths say when data stops).
+     */
+    private static boolean byException(String key, String value, PayloadFormat format) throws ConfigRefusedException {
+        if (value == null || value.isBlank()) {
+            return format == PayloadFormat.SPARKPLUGB;
+        }
+        switch (value.trim()) {
+            case "by-exception" -> {
+                return true;
+            }
+            case "periodic" -> {
+                if (format == PayloadFormat.SPARKPLUGB) {
+                    throw new ConfigRefusedException(key, "Sparkplug B reports by exception; its births and deaths say whether"
+                            + " values are current");
+                }
+                return false;
+            }
+            default -> throw new ConfigRefusedException(key, "'" + value.trim() + "' must be periodic or by-exception");
         }
     }
 

@@ -143,6 +143,11 @@ public final class MqttDevice implements Device {
     }
 
     @Override
+    public String reporting() {
+        return mapping.byException() ? REPORTS_BY_EXCEPTION : REPORTS_POLLED;
+    }
+
+    @Override
     public synchronized DeviceStatus status() {
         return computeStatus();
     }

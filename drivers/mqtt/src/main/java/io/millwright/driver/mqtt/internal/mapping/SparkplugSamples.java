@@ -2,8 +2,8 @@ package io.millwright.driver.mqtt.internal.mapping;
 
 import io.millwright.api.sample.Quality;
 import io.millwright.api.sample.Sample;
-import io.millwright.driver.mqtt.internal.sparkplug.DataType;
-import io.millwright.driver.mqtt.internal.sparkplug.SparkplugMetric;
+import io.millwright.driver.support.sparkplug.DataType;
+import io.millwright.driver.support.sparkplug.SparkplugMetric;
 
 /** Turns a resolved Sparkplug B metric into a sample, by its data type (from the birth when the message omits it). */
 final class SparkplugSamples {

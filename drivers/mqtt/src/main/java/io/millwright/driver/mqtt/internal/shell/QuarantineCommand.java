@@ -6,7 +6,12 @@ import io.millwright.driver.mqtt.internal.MqttConnection;
 import io.millwright.driver.mqtt.internal.MqttConnections;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -31,7 +36,7 @@ public class QuarantineCommand implements Action {
     @Option(name = "--show", description = "show one entry with its payload")
     long show = -1;
 
-    @Option(name = "--replay", description = "run one entry through its connection's mapping; removed from quarantine when a device uses it")
+    @Option(name = "--replay", description = "run one entry through its connection's current mapping; removed from quarantine when a device uses it (admin)")
     long replay = -1;
 
     @Option(name = "--max", description = "how many entries --list shows")
@@ -44,6 +49,9 @@ public class QuarantineCommand implements Action {
     }
 
     void run(PrintStream out) {
+        if ((list ? 1 : 0) + (show >= 0 ? 1 : 0) + (replay >= 0 ? 1 : 0) > 1) {
+            throw new IllegalArgumentException("give one of --list, --show <id>, --replay <id>");
+        }
         Quarantine q = connections.quarantine();
         if (show >= 0) {
             QuarantinedPayload p = entry(q, show);
@@ -69,12 +77,19 @@ public class QuarantineCommand implements Action {
             if (refusal != null) {
                 throw new IllegalStateException("entry " + p.id() + " is still refused, kept in quarantine: " + refusal);
             }
-            q.remove(p.id());
+            // held entries move to the service when it returns, and take new ids: remove only this one
+            if (!q.get(p.id()).filter(now -> now.topic().equals(p.topic()) && Arrays.equals(now.payload(), p.payload()))
+                    .map(now -> q.remove(now.id())).orElse(false)) {
+                out.println("Replayed entry " + p.id() + " from " + p.topic() + " through connection " + connectionId
+                        + "; it moved to the Quarantine service meanwhile: remove it there (--list)");
+                return;
+            }
             out.println("Replayed entry " + p.id() + " from " + p.topic() + " through connection " + connectionId
                     + "; removed from quarantine");
             return;
         }
-        out.println((connections.durableQuarantine() ? "Quarantine service" : "In-memory quarantine (no Quarantine service bound)"));
+        String held = connections.quarantineHeldBecause();
+        out.println(held == null ? "Quarantine service" : "Held in memory until the Quarantine service takes them: " + held);
         ShellTable table = new ShellTable();
         table.column("Id");
         table.column("At");
@@ -82,12 +97,20 @@ public class QuarantineCommand implements Action {
         table.column("Topic");
         table.column("Bytes");
         table.column("Reason").maxSize(100);
-        for (String id : connections.ids()) {
-            for (QuarantinedPayload p : q.list(PREFIX + id, max)) {
-                table.addRow().addContent(p.id(), p.at(), p.source(), p.topic(), p.payload().length, p.reason());
-            }
+        for (QuarantinedPayload p : newest(q)) {
+            table.addRow().addContent(p.id(), p.at(), p.source(), p.topic(), p.payload().length, p.reason());
         }
         table.print(out);
+    }
+
+    /** The newest {@code max} entries of every MQTT connection, running or not (a removed file's entries stay). */
+    private List<QuarantinedPayload> newest(Quarantine q) {
+        Map<Long, QuarantinedPayload> byId = new TreeMap<>(Comparator.reverseOrder());
+        for (String id : connections.ids()) {
+            q.list(PREFIX + id, max).forEach(p -> byId.put(p.id(), p));
+        }
+        q.list(null, max).stream().filter(p -> p.source().startsWith(PREFIX)).forEach(p -> byId.put(p.id(), p));
+        return byId.values().stream().limit(max).toList();
     }
 
     private static QuarantinedPayload entry(Quarantine q, long id) {

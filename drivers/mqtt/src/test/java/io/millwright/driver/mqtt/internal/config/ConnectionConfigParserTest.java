@@ -41,6 +41,9 @@ class ConnectionConfigParserTest {
         assertThat(s.devices()).extracting(DeviceMapping::id).containsExactly("edge1", "press01");
         assertThat(s.devices().get(0).filters()).containsExactly("spBv1.0/G1/+/edge1/#");
         assertThat(s.devices().get(0).qos()).isZero();
+        // Sparkplug B publishes changes only; JSON is taken as periodic unless the file says otherwise
+        assertThat(s.devices().get(0).byException()).isTrue();
+        assertThat(s.devices().get(1).byException()).isFalse();
         assertThat(s.devices().get(1).tags()).singleElement().satisfies(t -> {
             assertThat(t.type()).isEqualTo(TagType.LONG);
             assertThat(t.source()).isEqualTo("/count");
@@ -61,6 +64,8 @@ class ConnectionConfigParserTest {
         "device.press01.qso|1|device.press01.qso: unknown setting 'qso'",
         "device.edge1.node|G1|device.edge1.node: 'G1' must be <group>/<edge node>",
         "device.edge1.tag.x|y|device.edge1.tag.x: format sparkplugb takes its tags from the births' metrics",
+        "device.press01.reporting|sometimes|device.press01.reporting: 'sometimes' must be periodic or by-exception",
+        "device.edge1.reporting|periodic|device.edge1.reporting: Sparkplug B reports by exception",
         "password|pw|password: is set but username is not",
         "trustStore|missing.p12|trustStore: is set but uri is not ssl://",
     })
@@ -68,6 +73,13 @@ class ConnectionConfigParserTest {
         Map<String, Object> p = valid();
         p.put(key, value);
         assertThatThrownBy(() -> parse(p)).isInstanceOf(ConfigRefusedException.class).hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aJsonDeviceMayBeDeclaredByException() throws Exception {
+        Map<String, Object> p = valid();
+        p.put("device.press01.reporting", "by-exception");
+        assertThat(parse(p).devices().get(1).byException()).isTrue();
     }
 
     @Test

@@ -55,7 +55,7 @@ class MqttShellCommandsTest {
 
                 QuarantineCommand list = new QuarantineCommand();
                 list.connections = connections;
-                assertThat(run(list::run)).contains("In-memory quarantine").contains("/count: 6.5 is not a long");
+                assertThat(run(list::run)).contains("Held in memory until the Quarantine service takes them: no Quarantine service is bound").contains("/count: 6.5 is not a long");
 
                 long id = connections.quarantine().list("mqtt:shell", 1).get(0).id();
                 QuarantineCommand show = new QuarantineCommand();

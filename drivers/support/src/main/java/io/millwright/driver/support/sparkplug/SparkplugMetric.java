@@ -1,4 +1,4 @@
-package io.millwright.driver.mqtt.internal.sparkplug;
+package io.millwright.driver.support.sparkplug;
 
 /**
  * One decoded metric. The value is in {@code longValue} (integers, booleans as 0/1, date-times),
@@ -29,6 +29,28 @@ public record SparkplugMetric(String name, long alias, long timestamp, int dataT
 
     public static SparkplugMetric ofString(String name, long alias, String value) {
         return new SparkplugMetric(name, alias, -1, DataType.STRING, false, 's', 0, 0, value);
+    }
+
+    /**
+     * A metric carried in {@code int_value}: Int8 to Int32 and UInt8 to UInt32. The low 32 bits of
+     * {@code value} are sent, so a UInt32 up to 4294967295 and a negative Int32 both fit.
+     */
+    public static SparkplugMetric ofInt(String name, long alias, int dataType, long value) {
+        if (!DataType.usesIntValue(dataType)) {
+            throw new IllegalArgumentException("data type " + dataType + " is not carried in int_value");
+        }
+        return new SparkplugMetric(name, alias, -1, dataType, false, 'i', value & 0xFFFF_FFFFL, 0, null);
+    }
+
+    /**
+     * The same value by alias only, without name or data type, as NDATA and DDATA send a metric
+     * their birth declared.
+     */
+    public SparkplugMetric byAlias() {
+        if (alias < 0) {
+            throw new IllegalStateException("metric " + name + " has no alias");
+        }
+        return new SparkplugMetric(null, alias, timestamp, 0, isNull, valueKind, longValue, doubleValue, text);
     }
 
     /** The same metric with a name and data type learnt from the birth. */

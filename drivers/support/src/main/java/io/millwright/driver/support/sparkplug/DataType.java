@@ -1,6 +1,6 @@
-package io.millwright.driver.mqtt.internal.sparkplug;
+package io.millwright.driver.support.sparkplug;
 
-/** Sparkplug B metric data types (the codes of the specification's DataType enum) this driver turns into samples. */
+/** Sparkplug B metric data types: the codes of the specification's DataType enum that this codec reads and writes. */
 public final class DataType {
 
     public static final int UNKNOWN = 0;

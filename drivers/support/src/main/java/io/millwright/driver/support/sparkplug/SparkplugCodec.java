@@ -1,4 +1,4 @@
-package io.millwright.driver.mqtt.internal.sparkplug;
+package io.millwright.driver.support.sparkplug;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.millwright.driver.mqtt.internal.sparkplug;
+package io.millwright.driver.support.sparkplug;
 
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,4 +1,4 @@
-package io.millwright.driver.mqtt.internal.sparkplug;
+package io.millwright.driver.support.sparkplug;
 
 /** A payload that cannot be decoded, with where and why. */
 public class MalformedPayloadException extends Exception {
