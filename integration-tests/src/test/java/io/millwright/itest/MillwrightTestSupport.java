@@ -97,6 +97,10 @@ public abstract class MillwrightTestSupport {
                 vmOptions("-Xmx512m"),
                 // a busy 2-core machine has booted the container (two boot stages) in more than 120 s
                 systemTimeout(240_000),
+                // boot features in their own thread: installed from the features bundle's activator
+                // (the default), a deployment that stops a bundle waited forever for the start-level
+                // thread, which waited for the deployment (seen in about 1 of 4 boots on a busy machine)
+                editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
