@@ -2,6 +2,7 @@ package io.millwright.core.internal.runtime;
 
 import io.millwright.api.device.Device;
 import io.millwright.api.device.DeviceStatus;
+import io.millwright.api.device.TagStatus;
 import io.millwright.api.health.HealthCheck;
 import io.millwright.api.health.HealthFinding;
 import io.millwright.api.health.HealthFinding.Severity;
@@ -58,6 +59,8 @@ public class MachineRuntime implements SampleSink, HealthCheck {
     private final Map<String, MachineSlot> slots = new ConcurrentHashMap<>();
     private final Map<String, SiteCalendar> calendars = new ConcurrentHashMap<>();
     private final Map<String, DeviceStatus> deviceStatus = new ConcurrentHashMap<>();
+    /** The Device services, by id: where a newly defined machine finds its tags' last values. */
+    private final Map<String, Device> devices = new ConcurrentHashMap<>();
     /** Devices registered as reporting by exception (Device.PROP_REPORTING). */
     private final Set<String> byException = ConcurrentHashMap.newKeySet();
     private final Map<String, RefusedConfiguration> refused = new ConcurrentHashMap<>();
@@ -177,9 +180,46 @@ public class MachineRuntime implements SampleSink, HealthCheck {
         engine.setDevices(offlineDevices(slot), vouched(slot), now);
         slots.put(definition.id(), slot);
         index = TagIndex.of(slots.values());
+        seedFromDevices(slot);
         LOG.info("Machine {} ({}) {}: {} signals from {}", definition.id(), definition.name(),
                 old == null ? "defined" : "redefined", definition.bindings().size(), slot.devices);
         return true;
+    }
+
+    /**
+     * Gives a machine the last value its devices already delivered for each of its signals: a
+     * device that reports by exception (OPC UA, Sparkplug) sent a steady value once, maybe before
+     * the machine's file existed, and will not send it again. A signal that got a sample of its own
+     * since the machine was indexed keeps it.
+     */
+    private void seedFromDevices(MachineSlot slot) {
+        for (SignalBinding binding : slot.definition.bindings().values()) {
+            Device device = devices.get(binding.deviceId());
+            Sample last = device == null ? null : lastSample(device, binding.tag());
+            if (last == null) {
+                continue;
+            }
+            synchronized (slot) {
+                if (slot.awaitingStore) {
+                    slot.heldWhileAwaiting.putIfAbsent(binding, last);
+                } else if (slot.engine.lastSample(binding.kind()) == null) {
+                    slot.engine.onSample(binding, last);
+                }
+            }
+        }
+    }
+
+    private static Sample lastSample(Device device, String tag) {
+        try {
+            for (TagStatus t : device.tags()) {
+                if (t.name().equals(tag)) {
+                    return t.last();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Device {}: tags not readable while it changes: {}", device.id(), e.toString());
+        }
+        return null;
     }
 
     /** Removes a machine whose configuration was deleted, flushing what it counted. */
@@ -361,7 +401,9 @@ public class MachineRuntime implements SampleSink, HealthCheck {
             // a driver being updated unregisters its devices; staleness, not this, decides OFFLINE
             deviceStatus.remove(deviceId);
             byException.remove(deviceId);
+            devices.remove(deviceId, device);
         } else {
+            devices.put(deviceId, device);
             if (Device.REPORTS_BY_EXCEPTION.equals(properties.get(Device.PROP_REPORTING))) {
                 byException.add(deviceId);
             } else {
