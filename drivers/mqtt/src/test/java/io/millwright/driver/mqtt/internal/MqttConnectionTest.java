@@ -154,8 +154,15 @@ class MqttConnectionTest {
         publisher.publish(line + "/press02", new byte[] {(byte) 0xFF, 0, 1}, 1);
         publisher.publish(line + "/press02", "{\"count\": 13}", 1);
 
-        Await.until("the good message after the bad ones", WAIT_MS, () -> sink.get("press02", "count") != null);
+        Await.until("the good message after the bad ones", WAIT_MS,
+                () -> sink.get("press02", "count") != null && sink.get("press02", "count").isGood());
         assertThat(sink.get("press02", "count").asLong()).isEqualTo(13);
+        // the wrongly typed value made its tag BAD with the reason (and the payload is quarantined below)
+        assertThat(sink.all).anySatisfy(x -> {
+            assertThat(x.tag()).isEqualTo("count");
+            assertThat(x.isGood()).isFalse();
+            assertThat(x.qualityReason()).contains("not a long");
+        });
         List<QuarantinedPayload> kept = quarantine.list("mqtt:" + line, 10);
         assertThat(kept).hasSize(4);
         assertThat(kept).allSatisfy(p -> assertThat(p.source()).isEqualTo("mqtt:" + line));

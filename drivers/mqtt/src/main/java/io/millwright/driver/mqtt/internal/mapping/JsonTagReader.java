@@ -42,7 +42,14 @@ final class JsonTagReader {
         this.timestamp = device.timestamp() == null ? null : JsonPointer.compile(device.timestamp());
     }
 
-    void read(byte[] payload, long receiveTime, List<Sample> out) throws PayloadRefusedException {
+    /**
+     * Adds the message's samples to {@code out}. A tag whose value has the wrong type becomes a BAD
+     * sample with the reason while the others stay GOOD; the return value then says why, so that
+     * the payload is also quarantined. A message that is not JSON at all is refused whole.
+     *
+     * @return why some tags were BAD, or null
+     */
+    String read(byte[] payload, long receiveTime, List<Sample> out) throws PayloadRefusedException {
         JsonNode root;
         try {
             root = mapper.readTree(payload);
@@ -56,19 +63,26 @@ final class JsonTagReader {
         }
         long sourceTime = sourceTime(root, receiveTime);
         List<Sample> samples = new ArrayList<>(pointers.length);
+        String problem = null;
         for (int i = 0; i < pointers.length; i++) {
             JsonNode node = root.at(pointers[i]);
             if (node.isMissingNode()) {
                 continue;
             }
             TagMapping tag = device.tags().get(i);
-            samples.add(sample(tag, node, sourceTime, receiveTime));
+            try {
+                samples.add(sample(tag, node, sourceTime, receiveTime));
+            } catch (PayloadRefusedException e) {
+                samples.add(Sample.bad(device.id(), tag.name(), e.getMessage(), sourceTime, receiveTime));
+                problem = problem == null ? e.getMessage() : problem + "; " + e.getMessage();
+            }
         }
         if (samples.isEmpty()) {
             throw new PayloadRefusedException("none of the tags' pointers is in the message ("
                     + device.tags().stream().map(TagMapping::source).toList() + ")");
         }
         out.addAll(samples);
+        return problem;
     }
 
     private long sourceTime(JsonNode root, long receiveTime) throws PayloadRefusedException {

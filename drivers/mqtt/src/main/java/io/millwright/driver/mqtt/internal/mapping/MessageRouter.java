@@ -83,9 +83,14 @@ public final class MessageRouter {
         for (JsonRoute r : json) {
             if (TopicFilters.matches(r.filter(), topic)) {
                 try {
-                    r.reader().read(payload, now, batch);
+                    String badTags = r.reader().read(payload, now, batch);
                     deliver(r.device());
                     delivered++;
+                    if (badTags != null) {
+                        // the good tags went on; the payload is kept for a look (and a replay) all the same
+                        r.device().refused();
+                        refusals.add("device " + r.device().id() + ": " + badTags);
+                    }
                 } catch (PayloadRefusedException e) {
                     r.device().refused();
                     refusals.add("device " + r.device().id() + ": " + e.getMessage());
