@@ -33,7 +33,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.EventHandler;
 
 /**
- * Every driver updated again and again while the simulated plant counts at 1 kHz on each protocol
+ * Every driver (Modbus, OPC UA, MQTT) updated again and again while the simulated plant counts at 1 kHz on each protocol
  * at once: afterwards the core's counts equal the simulator's for every machine, no machine
  * changed state, no other bundle was touched, threads and loaded classes are back to their level
  * and the old class loaders are gone. {@code -Dmillwright.updates=N} (default 20) sets the rounds;
@@ -126,14 +126,43 @@ public class PlantUpdateIT extends MillwrightTestSupport {
         return new Line("opcua", "millwright-driver-opcua", "ldua", files);
     }
 
+    /** The MQTT line: the simulator's MQTT face publishes JSON to the container's embedded broker. */
+    private Line mqtt() throws Exception {
+        Object brokerPort = configurationAdmin.getConfiguration("io.millwright.mqtt.broker", "?").getProperties().get("port");
+        Map<String, String> sim = simulated("ldmq");
+        sim.put("modbus.enabled", "false");
+        Map<String, String> face = new LinkedHashMap<>();
+        face.put("brokerUri", "tcp://127.0.0.1:" + brokerPort);
+        face.put("format", "json");
+        face.put("publishIntervalMs", "100");
+        face.put("refreshMs", "1000");
+        Map<String, String> connection = new LinkedHashMap<>();
+        connection.put("id", "c-ldmq");
+        connection.put("uri", "tcp://127.0.0.1:" + brokerPort);
+        connection.put("clientId", "plant-update-ldmq");
+        connection.put("device.ldmqdev.format", "json");
+        connection.put("device.ldmqdev.topic", "millwright/sim/ldmq");
+        connection.put("device.ldmqdev.qos", "1");
+        connection.put("device.ldmqdev.timestamp", "/ts");
+        connection.put("device.ldmqdev.tag.running", "/running boolean");
+        connection.put("device.ldmqdev.tag.total", "/totalCount long");
+        Map<String, Map<String, String>> files = new LinkedHashMap<>();
+        files.put("io.millwright.simulator-ldmq.cfg", sim);
+        files.put("io.millwright.simulator.mqtt.cfg", face);
+        files.put("io.millwright.driver.mqtt-ldmq.cfg", connection);
+        files.put("io.millwright.machine-ldmq-m.cfg", machine("ldmq-m", "ldmqdev"));
+        return new Line("mqtt", "millwright-driver-mqtt", "ldmq", files);
+    }
+
     @Test
     public void everyDriverUpdatedUnderLoadLosesNothingAndLeavesNothingBehind() throws Exception {
         int updates = Integer.getInteger("millwright.updates", 20);
         for (String feature : List.of("millwright-store-derby", "millwright-simulator", "millwright-simulator-opcua",
-                "millwright-driver-modbus", "millwright-driver-opcua")) {
+                "millwright-mqtt-broker", "millwright-simulator-mqtt", "millwright-driver-modbus",
+                "millwright-driver-opcua", "millwright-driver-mqtt")) {
             installFeature(feature);
         }
-        List<Line> lines = List.of(modbus(), opcua());
+        List<Line> lines = List.of(modbus(), opcua(), mqtt());
         Map<String, MachineSnapshot> simulator = new ConcurrentHashMap<>();
         SimulatedPlant plant = waitForService(SimulatedPlant.class, null);
         PlantListener follower = new PlantListener() {
@@ -183,7 +212,7 @@ public class PlantUpdateIT extends MillwrightTestSupport {
                 await(line.machine() + "-m RUNNING", () ->
                         line(runAsViewer("millwright:machines").output, line.machine() + "-m").contains("RUNNING"));
             }
-            states = onStateChanges("(|(machine.id=ldmb-m)(machine.id=ldua-m))", stateChanges);
+            states = onStateChanges("(|(machine.id=ldmb-m)(machine.id=ldua-m)(machine.id=ldmq-m))", stateChanges);
             Instant loadStarted = Instant.now();
 
             List<Bundle> drivers = lines.stream().map(l -> bundle(l.bundle())).toList();

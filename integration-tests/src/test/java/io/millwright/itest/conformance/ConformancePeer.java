@@ -18,6 +18,14 @@ public interface ConformancePeer {
     /** Features the peer needs (the simulator and its face). */
     String[] peerFeatures();
 
+    /**
+     * The port of a peer that is already running in the container (the embedded MQTT broker), or
+     * empty when {@link #peerFiles} starts one on a free port.
+     */
+    default java.util.OptionalInt runningPeerPort(org.osgi.service.cm.ConfigurationAdmin admin) throws Exception {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Configuration files (etc/ name → properties) that start the peer; {@code port} is where it must listen. */
     Map<String, Map<String, String>> peerFiles(int port);
 

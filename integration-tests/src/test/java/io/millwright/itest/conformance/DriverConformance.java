@@ -43,7 +43,7 @@ public abstract class DriverConformance extends MillwrightTestSupport {
         for (String feature : peer.peerFeatures()) {
             installFeature(feature);
         }
-        int peerPort = freePort();
+        int peerPort = peer.runningPeerPort(configurationAdmin).orElse(freePort());
         for (Map.Entry<String, Map<String, String>> file : peer.peerFiles(peerPort).entrySet()) {
             editConfigurationFile(file.getKey(), file.getValue());
             written.put(file.getKey(), file.getValue());
