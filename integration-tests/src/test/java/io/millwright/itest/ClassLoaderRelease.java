@@ -53,6 +53,24 @@ final class ClassLoaderRelease {
         return loader.get() == null;
     }
 
+    /**
+     * Threads that keep the loader as their context class loader: the usual holder. A thread born
+     * on a thread that had it (a shell command runs with its bundle's loader) inherits it for good.
+     */
+    String suspects() {
+        ClassLoader l = loader.get();
+        if (l == null) {
+            return "none (collected)";
+        }
+        List<String> threads = new ArrayList<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getContextClassLoader() == l) {
+                threads.add(t.getName());
+            }
+        }
+        return threads.isEmpty() ? "no thread has it as context class loader" : "context class loader of threads " + threads;
+    }
+
     @Override
     public String toString() {
         return "class loader of " + description;

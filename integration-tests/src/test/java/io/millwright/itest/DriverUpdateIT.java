@@ -153,7 +153,8 @@ public class DriverUpdateIT extends MillwrightTestSupport {
             assertEquals("state changes of itupd-m during the updates", List.of(), stateChanges);
             assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(List.of(driver)));
             for (ClassLoaderRelease loader : oldLoaders) {
-                assertTrue(loader + " still reachable after the updates", loader.collectedWithin(Duration.ofSeconds(30)));
+                assertTrue(loader + " still reachable after the updates: " + loader.suspects(),
+                        loader.collectedWithin(Duration.ofSeconds(30)));
             }
         } finally {
             if (listener != null) {

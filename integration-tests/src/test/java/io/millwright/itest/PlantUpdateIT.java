@@ -281,7 +281,7 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(drivers));
             assertEquals("events of other bundles", List.of(), otherEvents);
             for (ClassLoaderRelease loader : oldLoaders.subList(0, oldLoaders.size() - lines.size())) {
-                assertTrue(loader + " still reachable", loader.collectedWithin(Duration.ofSeconds(30)));
+                assertTrue(loader + " still reachable: " + loader.suspects(), loader.collectedWithin(Duration.ofSeconds(30)));
             }
             int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
             int classesAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();

@@ -42,6 +42,8 @@ public final class MqttDevice implements Device {
     private boolean born;
     private String lifeDetail = "waiting for a birth certificate";
     private DeviceStatus reported = DeviceStatus.CONNECTING;
+    /** Tags whose last sample is BAD: the device is DEGRADED while there are any. */
+    private int badTags;
 
     public MqttDevice(DeviceMapping mapping) {
         this.mapping = mapping;
@@ -97,11 +99,17 @@ public final class MqttDevice implements Device {
 
     public void accepted(List<Sample> samples) {
         reads.incrementAndGet();
+        boolean qualityTurned = false;
         for (Sample s : samples) {
-            last.put(s.tag(), s);
+            Sample before = last.put(s.tag(), s);
+            qualityTurned |= before == null ? !s.isGood() : before.isGood() != s.isGood();
         }
         if (!samples.isEmpty()) {
             lastData = Instant.now();
+        }
+        if (qualityTurned) {
+            long bad = last.values().stream().filter(x -> !x.isGood()).count();
+            update(() -> badTags = (int) bad);
         }
     }
 
@@ -127,7 +135,7 @@ public final class MqttDevice implements Device {
             return linkEverDown ? DeviceStatus.OFFLINE : DeviceStatus.CONNECTING;
         }
         if (mapping.format() != PayloadFormat.SPARKPLUGB || born) {
-            return DeviceStatus.ONLINE;
+            return badTags > 0 ? DeviceStatus.DEGRADED : DeviceStatus.ONLINE;
         }
         return lifeDetail.startsWith("waiting") ? DeviceStatus.CONNECTING : DeviceStatus.OFFLINE;
     }
@@ -157,7 +165,11 @@ public final class MqttDevice implements Device {
         if (!linkUp) {
             return linkDetail;
         }
-        return mapping.format() == PayloadFormat.SPARKPLUGB && !born ? lifeDetail + " (" + mapping.node() + ")" : "";
+        if (mapping.format() == PayloadFormat.SPARKPLUGB && !born) {
+            return lifeDetail + " (" + mapping.node() + ")";
+        }
+        return badTags == 0 ? "" : badTags + " tags BAD: " + last.values().stream().filter(x -> !x.isGood()).limit(3)
+                .map(x -> x.tag() + " (" + x.qualityReason() + ")").collect(java.util.stream.Collectors.joining(", "));
     }
 
     @Override
