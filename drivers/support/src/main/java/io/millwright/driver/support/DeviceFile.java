@@ -99,13 +99,15 @@ public final class DeviceFile<S, D extends DriverDevice> {
     }
 
     private void stopCurrent() {
-        if (device != null) {
-            device.stop();
-            device = null;
-        }
+        // the service goes first: a device that announced OFFLINE while stopping would make its
+        // machines OFFLINE at once, a false stop during every driver update or file edit
         if (registration != null) {
             registration.unregister();
             registration = null;
+        }
+        if (device != null) {
+            device.stop();
+            device = null;
         }
         devices.release(pid);
     }

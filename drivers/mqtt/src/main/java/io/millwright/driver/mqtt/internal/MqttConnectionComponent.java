@@ -122,11 +122,13 @@ public class MqttConnectionComponent {
     }
 
     private void stopCurrent() {
+        // the services go first: a device that announced OFFLINE on its way out would make its
+        // machines OFFLINE at once, a false stop during every driver update or file edit
+        unregisterAll();
         if (connection != null) {
             connection.stop();
             connection = null;
         }
-        unregisterAll();
         connections.release(pid);
     }
 
