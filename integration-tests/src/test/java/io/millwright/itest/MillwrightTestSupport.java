@@ -3,6 +3,7 @@ package io.millwright.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.fail;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.systemTimeout;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -101,6 +102,11 @@ public abstract class MillwrightTestSupport {
                 // (the default), a deployment that stops a bundle waited forever for the start-level
                 // thread, which waited for the deployment (seen in about 1 of 4 boots on a busy machine)
                 editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBootAsynchronous", "true"),
+                // PlantUpdateIT's rounds and where it writes its figures; set here because the
+                // suite's one container is configured by whichever class comes first
+                systemProperty("millwright.updates").value(System.getProperty("millwright.updates", "20")),
+                systemProperty("millwright.update.figures")
+                        .value(new File("target/plant-update-figures.txt").getAbsolutePath()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),

@@ -48,12 +48,7 @@ public class PlantUpdateIT extends MillwrightTestSupport {
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
-        return distribution(
-                org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.updates")
-                        .value(System.getProperty("millwright.updates", "20")),
-                // the figures, where the build (and benchmarks/run-update-bench.sh) can read them
-                org.ops4j.pax.exam.CoreOptions.systemProperty("millwright.update.figures")
-                        .value(new java.io.File("target/plant-update-figures.txt").getAbsolutePath()));
+        return distribution();
     }
 
     /** One protocol of the load: a simulated machine, the device reading it, the machine judging it. */
