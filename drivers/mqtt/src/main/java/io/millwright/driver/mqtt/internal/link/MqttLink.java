@@ -46,6 +46,14 @@ public final class MqttLink implements MqttCallback {
     private volatile boolean closed;
     private volatile IMqttToken pendingConnect;
     private volatile boolean everUp;
+    /**
+     * Which connect attempt is current: a loss seen by several callbacks of one attempt (the
+     * subscribe failing and connectionLost) must lead to one reconnect, and a late callback of an
+     * old attempt must not touch the connection that followed (a disconnect from there would end
+     * it silently: Paho reports no loss for a disconnect asked for).
+     */
+    private final java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean reconnectPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** @param subscriptions topic filter to QoS */
     public MqttLink(ConnectionSettings settings, Map<String, Integer> subscriptions, LinkListener listener) {
@@ -83,9 +91,11 @@ public final class MqttLink implements MqttCallback {
     }
 
     private void connect() {
+        reconnectPending.set(false);
         if (closed) {
             return;
         }
+        int current = attempt.incrementAndGet();
         MqttConnectOptions options;
         try {
             options = options();
@@ -99,13 +109,17 @@ public final class MqttLink implements MqttCallback {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     pendingConnect = null;
-                    subscribe();
+                    if (current == attempt.get()) {
+                        subscribe(current);
+                    }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
                     pendingConnect = null;
-                    failed("cannot connect to " + settings.uri() + ": " + describe(e));
+                    if (current == attempt.get()) {
+                        failed("cannot connect to " + settings.uri() + ": " + describe(e));
+                    }
                 }
             });
         } catch (MqttException e) {
@@ -113,7 +127,7 @@ public final class MqttLink implements MqttCallback {
         }
     }
 
-    private void subscribe() {
+    private void subscribe(int current) {
         String[] filters = subscriptions.keySet().toArray(String[]::new);
         int[] qos = new int[filters.length];
         for (int i = 0; i < filters.length; i++) {
@@ -123,6 +137,9 @@ public final class MqttLink implements MqttCallback {
             client.subscribe(filters, qos, null, new IMqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    if (current != attempt.get()) {
+                        return;
+                    }
                     int[] granted = token.getGrantedQos();
                     for (int i = 0; granted != null && i < granted.length; i++) {
                         if (granted[i] == 0x80) {
@@ -142,6 +159,9 @@ public final class MqttLink implements MqttCallback {
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable e) {
+                    if (current != attempt.get()) {
+                        return;
+                    }
                     failed("cannot subscribe at " + settings.uri() + ": " + describe(e));
                     try {
                         client.disconnect();
@@ -165,7 +185,7 @@ public final class MqttLink implements MqttCallback {
     }
 
     private void schedule() {
-        if (!closed) {
+        if (!closed && reconnectPending.compareAndSet(false, true)) {
             try {
                 long delayMs;
                 synchronized (backoff) {
