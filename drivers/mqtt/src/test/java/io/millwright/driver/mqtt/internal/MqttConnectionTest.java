@@ -310,6 +310,10 @@ class MqttConnectionTest {
                 "device.press04.topic", line + "/press04",
                 "device.press04.tag.n", "/n long");
         connection = start(cfg);
+        // subscribed once, so the broker keeps the persistent session's messages from now on
+        MqttConnection first = connection;
+        Await.until("subscribed", WAIT_MS,
+                () -> first.devices().get(0).status() == io.millwright.api.device.DeviceStatus.ONLINE);
         connection.stop();
         for (int i = 1; i <= 100; i++) {
             publisher.publish(line + "/press04", "{\"n\":" + i + "}", 1);
