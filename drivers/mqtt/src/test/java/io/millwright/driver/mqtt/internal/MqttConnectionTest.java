@@ -319,7 +319,9 @@ class MqttConnectionTest {
             publisher.publish(line + "/press04", "{\"n\":" + i + "}", 1);
         }
         connection = start(cfg);
-        Await.until("all 100 after the update", WAIT_MS, () -> sink.count("press04", "n") == 100);
+        // a reconnect on a loaded machine may first time out (connectTimeout 10 s) before it succeeds
+        Await.until("all 100 after the update", 4 * WAIT_MS, () -> sink.count("press04", "n") == 100,
+                () -> sink.count("press04", "n") + " of 100 arrived");
         assertThat(sink.all).extracting(Sample::asLong).containsExactlyElementsOf(
                 java.util.stream.LongStream.rangeClosed(1, 100).boxed().toList());
     }
