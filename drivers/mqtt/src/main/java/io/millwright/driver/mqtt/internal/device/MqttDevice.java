@@ -42,6 +42,9 @@ public final class MqttDevice implements Device {
     private boolean born;
     private String lifeDetail = "waiting for a birth certificate";
     private DeviceStatus reported = DeviceStatus.CONNECTING;
+    private static final long FIRST_CONNECT_GRACE_NANOS = 5_000_000_000L;
+    private final long createdNanos = System.nanoTime();
+    private boolean everUp;
     /** Tags whose last sample is BAD: the device is DEGRADED while there are any. */
     private int badTags;
 
@@ -65,6 +68,7 @@ public final class MqttDevice implements Device {
     public void linkUp() {
         update(() -> {
             linkUp = true;
+            everUp = true;
             linkDetail = "";
         });
     }
@@ -75,7 +79,12 @@ public final class MqttDevice implements Device {
                 reconnects.incrementAndGet();
             }
             linkUp = false;
-            linkEverDown = true;
+            // a new connection's first attempt can be refused while the broker still closes the
+            // previous one of the same client id (a driver update): CONNECTING, not a false OFFLINE,
+            // unless it was up before or has failed for a while
+            if (everUp || System.nanoTime() - createdNanos > FIRST_CONNECT_GRACE_NANOS) {
+                linkEverDown = true;
+            }
             linkDetail = detail;
         });
     }
