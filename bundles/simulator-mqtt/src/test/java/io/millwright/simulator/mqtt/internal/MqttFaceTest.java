@@ -1,5 +1,7 @@
 package io.millwright.simulator.mqtt.internal;
 
+import io.millwright.api.simulation.testing.TickingMachine;
+import io.millwright.api.simulation.testing.TickingPlant;
 import static io.millwright.simulator.mqtt.internal.MqttFaceConfigFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,7 @@
 package io.millwright.simulator.opcua.internal;
 
+import io.millwright.api.simulation.testing.TickingMachine;
+import io.millwright.api.simulation.testing.TickingPlant;
 import static io.millwright.simulator.opcua.internal.OpcUaConfigFixture.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

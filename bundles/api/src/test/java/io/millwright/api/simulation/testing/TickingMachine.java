@@ -1,4 +1,4 @@
-package io.millwright.simulator.mqtt.internal;
+package io.millwright.api.simulation.testing;
 
 import io.millwright.api.simulation.ControllerStatus;
 import io.millwright.api.simulation.MachineSnapshot;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A machine of the {@link TickingPlant}: counts parts at a fixed cycle on its own ticker thread
  * and publishes a snapshot to its listeners every 5 ms, under its lock, as the simulator does.
  */
-final class TickingMachine implements AutoCloseable {
+public final class TickingMachine implements AutoCloseable {
 
     private final String id;
     private final double cycleTimeMs;
@@ -24,7 +24,7 @@ final class TickingMachine implements AutoCloseable {
     private double parts;
     private int faultCode;
 
-    TickingMachine(String id, double cycleTimeMs) {
+    public TickingMachine(String id, double cycleTimeMs) {
         this.id = id;
         this.cycleTimeMs = cycleTimeMs;
         ticker = new ScheduledThreadPoolExecutor(1, r -> {
@@ -36,7 +36,7 @@ final class TickingMachine implements AutoCloseable {
     }
 
     /** Faults the machine until the end of the test: it stops counting. */
-    synchronized void forceFault(int code) {
+    public synchronized void forceFault(int code) {
         advance();
         faultCode = code;
         publish();

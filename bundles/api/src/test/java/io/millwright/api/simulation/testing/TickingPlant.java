@@ -1,4 +1,4 @@
-package io.millwright.simulator.opcua.internal;
+package io.millwright.api.simulation.testing;
 
 import io.millwright.api.simulation.PlantListener;
 import io.millwright.api.simulation.SimulatedPlant;
@@ -11,21 +11,21 @@ import java.util.Map;
  * A stand-in for the simulator's plant, keeping the API's promises: every machine now on
  * {@link #addListener}, then each change in order per machine, nothing after {@link #removeListener}.
  */
-final class TickingPlant implements SimulatedPlant, AutoCloseable {
+public final class TickingPlant implements SimulatedPlant, AutoCloseable {
 
     // guarded by this
     private final Map<String, TickingMachine> machines = new LinkedHashMap<>();
     private final List<PlantListener> listeners = new ArrayList<>();
 
     /** Adds a running machine making a part every {@code cycleTimeMs}. */
-    synchronized TickingMachine add(String id, double cycleTimeMs) {
+    public synchronized TickingMachine add(String id, double cycleTimeMs) {
         TickingMachine machine = new TickingMachine(id, cycleTimeMs);
         machines.put(id, machine);
         listeners.forEach(machine::follow);
         return machine;
     }
 
-    synchronized void remove(String id) {
+    public synchronized void remove(String id) {
         TickingMachine machine = machines.remove(id);
         machine.close();
         listeners.forEach(machine::unfollow);
