@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.SessionActivityListener;
 import org.eclipse.milo.opcua.sdk.client.UaSession;
+import org.eclipse.milo.opcua.sdk.client.session.State;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class OpcUaDevice implements DriverDevice {
 
     public static final String PROTOCOL = "opcua";
     private static final Logger LOG = LoggerFactory.getLogger(OpcUaDevice.class);
+    private static final long SESSION_CHECK_MS = 1_000;
 
     private final DeviceSettings settings;
     private final StatusListener listener;
@@ -111,7 +113,9 @@ public final class OpcUaDevice implements DriverDevice {
             subscriptions = new Subscriptions(settings.id(), plan, settings.publishingIntervalMs(), flow, this::lost);
             List<MonitoredNode> polled = subscriptions.create(c);
             polls.add(polled);
-            c.addSessionActivityListener(new SessionFollower());
+            c.addSessionActivityListener(new SessionFollower(control));
+            // and in case a notification was read before Milo's state had moved on
+            control.scheduleWithFixedDelay(this::followSession, SESSION_CHECK_MS, SESSION_CHECK_MS, TimeUnit.MILLISECONDS);
             backoff.reset();
             sessionActive = true;
             detail = "";
@@ -217,28 +221,61 @@ public final class OpcUaDevice implements DriverDevice {
         }
     }
 
-    /** Follows Milo's session: down means OFFLINE and BAD samples, back means ONLINE again. */
-    private final class SessionFollower implements SessionActivityListener {
-
-        @Override
-        public void onSessionInactive(UaSession session) {
-            if (stopping) {
-                return;
-            }
-            sessionActive = false;
-            offline("connection to " + settings.endpointUrl() + " lost; reconnecting");
+    /**
+     * Brings the device's view of the session in line with Milo's: down means OFFLINE and BAD
+     * samples, back means ONLINE again. Runs on the device thread only. It reads the session
+     * machine's state instead of trusting the order of Milo's notifications: those are handed to a
+     * pool of two threads, so "active" can be handled before the "inactive" that preceded it, which
+     * left a device OFFLINE for good while its data flowed again.
+     */
+    private void followSession() {
+        OpcUaClient c = client;
+        if (stopping || c == null) {
+            return;
         }
-
-        @Override
-        public void onSessionActive(UaSession session) {
-            if (stopping || sessionActive) {
-                return;
-            }
+        boolean active = c.getSessionFsm().getState() == State.Active;
+        if (active && !sessionActive) {
             counters.reconnects.incrementAndGet();
             sessionActive = true;
             LOG.info("OPC UA device {}: session to {} active again", settings.id(), settings.endpointUrl());
             updateStatus();
+        } else if (!active && sessionActive) {
+            sessionActive = false;
+            offline("connection to " + settings.endpointUrl() + " lost; reconnecting");
         }
+    }
+
+    /** Milo's session notifications, handed to the device thread in whatever order they come. */
+    private final class SessionFollower implements SessionActivityListener {
+
+        private final ScheduledExecutorService deviceThread;
+
+        SessionFollower(ScheduledExecutorService deviceThread) {
+            this.deviceThread = deviceThread;
+        }
+
+        @Override
+        public void onSessionInactive(UaSession session) {
+            follow();
+        }
+
+        @Override
+        public void onSessionActive(UaSession session) {
+            follow();
+        }
+
+        private void follow() {
+            try {
+                deviceThread.execute(OpcUaDevice.this::followSession);
+            } catch (RejectedExecutionException stopped) {
+                // the device is stopping
+            }
+        }
+    }
+
+    /** What Milo notifies of the session, as this device hears it: tests replay notifications late. */
+    SessionActivityListener sessionFollower() {
+        return new SessionFollower(control);
     }
 
     public DeviceSettings settings() {

@@ -109,6 +109,25 @@ class OpcUaDeviceTest {
     }
 
     @Test
+    void aLateInactiveNotificationDoesNotLeaveAnActiveSessionOffline() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        OpcUaDevice d = start(Map.of("tag.count", "ns=2;s=Counter long"), sink);
+        Await.until("ONLINE", WAIT, () -> d.status() == DeviceStatus.ONLINE, d::statusDetail);
+
+        // Milo hands notifications to a pool of two threads: after a quick reconnect, "inactive"
+        // can be handled after the "active" that followed it, while the session is active again
+        d.sessionFollower().onSessionInactive(null);
+
+        Thread.sleep(1_500);
+        assertThat(d.status()).as(d.statusDetail()).isEqualTo(DeviceStatus.ONLINE);
+        long samples = d.samplesDelivered();
+        server.set("Counter", 4242);
+        Await.until("data still flows", WAIT, () -> has(sink, "count", "4242"));
+        assertThat(d.samplesDelivered()).isGreaterThan(samples);
+        assertThat(d.reconnectCount()).as("no reconnect happened").isZero();
+    }
+
+    @Test
     void nodeThatCannotBeMonitoredIsPolledAtItsSamplingInterval() throws Exception {
         RecordingSink sink = new RecordingSink();
         OpcUaDevice d = start(Map.of("tag.odd", "ns=2;s=Unmonitorable long sampling=50"), sink);
