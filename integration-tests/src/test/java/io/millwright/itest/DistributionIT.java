@@ -9,6 +9,7 @@ import io.millwright.api.health.HealthFinding;
 import io.millwright.api.health.HealthFinding.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,6 +133,43 @@ public class DistributionIT extends MillwrightTestSupport {
         assertTrue(unknown.toString(), unknown.failed());
         assertTrue(unknown.toString(), unknown.failure.getMessage().contains("no plant profile 'millwright-nonesuch'"));
         assertTrue(unknown.toString(), unknown.failure.getMessage().contains("millwright-demo"));
+    }
+
+    @Test
+    public void auditTrailHoldsCommandsAndWhoRanThemButNotTheLogOrMachineEvents() throws Exception {
+        Path trail = Paths.get(System.getProperty("karaf.log"), "audit.txt");
+        String marker = "audit-marker-" + System.nanoTime();
+        org.osgi.framework.ServiceReference<org.osgi.service.event.EventAdmin> ref =
+                bundleContext.getServiceReference(org.osgi.service.event.EventAdmin.class);
+        bundleContext.getService(ref).sendEvent(new org.osgi.service.event.Event("millwright/machine/STATE",
+                java.util.Map.of("machine.id", marker)));
+        bundleContext.ungetService(ref);
+        org.slf4j.LoggerFactory.getLogger(DistributionIT.class).warn("{} goes to karaf.log only", marker);
+        runAsAdmin("millwright:profiles").ok();
+
+        await("the command with its user in " + trail, () -> {
+            String text = read(trail);
+            return text.contains("it-admin") && text.contains("command=\"millwright:profiles\"");
+        });
+        String text = read(trail);
+        assertFalse("a machine event or a log line reached the audit trail", text.contains(marker));
+        for (String line : text.split("\n")) {
+            // the simple layout: time host name pid type subtype ...
+            String[] fields = line.split(" ", 7);
+            assertTrue("log lines stay out of the audit trail: " + line, fields.length < 6 || !"log".equals(fields[4]));
+        }
+        Path karafLog = Paths.get(System.getProperty("karaf.log"), "karaf.log");
+        await("the marker in karaf.log", () -> read(karafLog).contains(marker));
+        String log = read(karafLog);
+        assertFalse("the audit formatter failed on an event (Karaf's 8 KiB buffer)", log.contains("Error writing audit log"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 
     @Test

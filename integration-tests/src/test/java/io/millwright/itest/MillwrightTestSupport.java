@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import io.millwright.api.machine.CountRecorded;
@@ -93,8 +94,13 @@ public abstract class MillwrightTestSupport {
                         .name("Millwright")
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
+                // kept, so that a failed run's karaf.log can be read (target/exam/<id>/data/log)
+                keepRuntimeFolder(),
                 configureConsole().ignoreLocalConsole(),
                 logLevel(LogLevel.WARN),
+                // Millwright's own lines (connects, reconnects, updates) tell what happened in a failed run
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.millwright.name", "io.millwright"),
+                editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.millwright.level", "INFO"),
                 vmOptions("-Xmx512m"),
                 // a busy 2-core machine has booted the container (two boot stages) in more than 120 s
                 systemTimeout(240_000),
