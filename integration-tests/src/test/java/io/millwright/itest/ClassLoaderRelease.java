@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.wiring.BundleWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches the class loader of a bundle's current revision so a test can check, after the bundle
@@ -20,6 +22,20 @@ final class ClassLoaderRelease {
     private ClassLoaderRelease(ClassLoader loader, String description) {
         this.loader = new WeakReference<>(loader);
         this.description = description;
+    }
+
+    /**
+     * Pushes exceptions out of the framework's log buffers. The OSGi log reader keeps the last 100
+     * entries and Karaf's {@code log:display} the last 500, each with its exception, and an
+     * exception's stack trace holds the classes it was thrown through: a driver generation that
+     * logged one (OpcUaIT's untrusted certificate does) stays loaded until 500 more lines are
+     * logged. Bounded, so not a leak; a test that wants every old loader gone rolls them first.
+     */
+    static void rollLogBuffers() {
+        Logger log = LoggerFactory.getLogger(ClassLoaderRelease.class);
+        for (int i = 0; i < 600; i++) {
+            log.warn("rolling the log buffers, so that no logged exception keeps an old class loader ({} of 600)", i + 1);
+        }
     }
 
     /** The loader of {@code bundle} as it runs now. */
@@ -68,7 +84,10 @@ final class ClassLoaderRelease {
                 threads.add(t.getName());
             }
         }
-        return threads.isEmpty() ? "no thread has it as context class loader" : "context class loader of threads " + threads;
+        return threads.isEmpty()
+                ? "no thread has it as context class loader (a static cache, a listener, a logged exception?"
+                        + " a heap dump shows the path: jcmd <pid> GC.heap_dump)"
+                : "context class loader of threads " + threads;
     }
 
     @Override

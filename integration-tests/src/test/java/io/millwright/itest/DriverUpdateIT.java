@@ -152,6 +152,7 @@ public class DriverUpdateIT extends MillwrightTestSupport {
                     () -> storedCounts("itupd-m", started) == made);
             assertEquals("state changes of itupd-m during the updates", List.of(), stateChanges);
             assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(List.of(driver)));
+            ClassLoaderRelease.rollLogBuffers();
             for (ClassLoaderRelease loader : oldLoaders) {
                 assertTrue(loader + " still reachable after the updates: " + loader.suspects(),
                         loader.collectedWithin(Duration.ofSeconds(30)));
