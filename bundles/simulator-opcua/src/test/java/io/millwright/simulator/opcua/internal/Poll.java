@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Test helpers: wait for a condition with a deadline, find a free port. */
 final class Poll {
@@ -14,10 +15,17 @@ final class Poll {
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
     static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        until(what, timeout, condition, () -> "");
+    }
+
+    /** As above, the failure naming what {@code detail} says of the state at the deadline. */
+    static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> detail)
+            throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
+                String state = detail.get();
+                throw new AssertionError("not within " + timeout + ": " + what + (state.isEmpty() ? "" : " (" + state + ")"));
             }
             Thread.sleep(10);
         }
