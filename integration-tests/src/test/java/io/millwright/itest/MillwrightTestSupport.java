@@ -102,6 +102,7 @@ public abstract class MillwrightTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.millwright.name", "io.millwright"),
                 editConfigurationFilePut("etc/org.ops4j.pax.logging.cfg", "log4j2.logger.millwright.level", "INFO"),
                 vmOptions("-Xmx512m"),
+                vmOptions(karafModuleOptions()),
                 // a busy 2-core machine has booted the container (two boot stages) in more than 120 s
                 systemTimeout(240_000),
                 // boot features in their own thread: installed from the features bundle's activator
@@ -125,6 +126,36 @@ public abstract class MillwrightTestSupport {
         }
         options.addAll(List.of(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /**
+     * What bin/karaf gives Java 9 and later and Pax Exam's launcher does not: Karaf's specs locator
+     * patched into java.base (without it every feature install logged NoClassDefFoundError
+     * OsgiLocator from the specs activator) and the packages Karaf opens. Paths are relative to
+     * the container's home, its working directory.
+     */
+    private static String[] karafModuleOptions() {
+        String karaf = System.getProperty("karaf.version");
+        if (karaf == null || karaf.isBlank()) {
+            throw new IllegalStateException("karaf.version is not set (run the build from the top-level pom)");
+        }
+        return new String[] {
+            "--add-reads=java.xml=java.logging",
+            "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+            "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karaf + ".jar",
+            "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karaf + ".jar",
+            "--add-opens", "java.base/java.security=ALL-UNNAMED",
+            "--add-opens", "java.base/java.net=ALL-UNNAMED",
+            "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+            "--add-opens", "java.base/java.util=ALL-UNNAMED",
+            "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+            "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+            "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+            "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+        };
     }
 
     private static String freePort() {
