@@ -8,6 +8,10 @@ import io.millwright.api.sample.SampleSink;
 import io.millwright.store.derby.internal.DerbyDatabase;
 import io.millwright.store.derby.internal.DerbyFailure;
 import io.millwright.store.derby.internal.DerbyStoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,9 +35,15 @@ public final class TagHistorian implements SampleSink {
     private static final Logger LOG = LoggerFactory.getLogger(TagHistorian.class);
     /** Failures not caused by the disk or the database's state, after which a drained batch is given up. */
     private static final int GIVE_UP_AFTER = 3;
+    /**
+     * How long health warns after the last dropped sample. A warning that never clears (it used to
+     * stay until restart) teaches people to ignore health; the total since start stays in the text.
+     */
+    static final Duration DROP_WARNING = Duration.ofHours(1);
 
     private final TagHistoryBuffer buffer;
     private final Supplier<DerbyDatabase> database;
+    private final Clock clock;
     private volatile HistorizedTags tags = HistorizedTags.NONE;
 
     // the writer's own: flush runs on one thread at a time
@@ -42,14 +52,22 @@ public final class TagHistorian implements SampleSink {
     private volatile int waiting;
     private volatile long written;
     private volatile String writeFailure;
+    // when the dropped count was last seen to grow (guarded by this)
+    private long droppedSeen;
+    private Instant lastDrop;
 
     /**
      * {@code database} gives the open database, or throws a MachineStoreException saying why there is
      * none (flush then keeps what it drained for the next time).
      */
     public TagHistorian(int capacity, Supplier<DerbyDatabase> database) {
+        this(capacity, database, Clock.systemUTC());
+    }
+
+    TagHistorian(int capacity, Supplier<DerbyDatabase> database, Clock clock) {
         this.buffer = new TagHistoryBuffer(capacity);
         this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Rebuilds the index of historized tags from the devices now registered. */
@@ -97,6 +115,7 @@ public final class TagHistorian implements SampleSink {
      * call. Called by one thread at a time (the owner's writer).
      */
     public int flush() {
+        noteDrops();
         buffer.drainTo(pending, buffer.capacity() - pending.size());
         waiting = pending.size();
         if (pending.isEmpty()) {
@@ -133,10 +152,21 @@ public final class TagHistorian implements SampleSink {
             LOG.error("Giving up {} tag history samples after {} failed writes: {}", pending.size(), sameFailures,
                     message);
             buffer.countDropped(pending.size());
+            noteDrops();
             pending.clear();
             waiting = 0;
             sameFailures = 0;
         }
+    }
+
+    /** Notes when drops last grew; the writer calls it every flush, health when it asks. */
+    private synchronized Instant noteDrops() {
+        long now = buffer.dropped();
+        if (now != droppedSeen) {
+            droppedSeen = now;
+            lastDrop = clock.instant();
+        }
+        return lastDrop;
     }
 
     /** Samples dropped since start because the buffer was full (or a batch could not be written at all). */
@@ -167,11 +197,13 @@ public final class TagHistorian implements SampleSink {
             findings.add(new HealthFinding(Severity.ERROR, subject, "cannot write tag history (" + waiting()
                     + " samples waiting): " + failure));
         }
-        long lost = buffer.dropped();
-        if (lost > 0) {
-            findings.add(new HealthFinding(Severity.WARNING, subject, lost + " tag history samples dropped since"
-                    + " start: the buffer of " + buffer.capacity() + " samples was full (the database was slow or"
-                    + " could not be written); raise tagHistoryBuffer or widen deadbands"));
+        Instant last = noteDrops();
+        if (last != null && clock.instant().isBefore(last.plus(DROP_WARNING))) {
+            findings.add(new HealthFinding(Severity.WARNING, subject, buffer.dropped() + " tag history samples"
+                    + " dropped since start, the last at " + last.truncatedTo(ChronoUnit.SECONDS) + ": the buffer of "
+                    + buffer.capacity() + " samples was full (the database was slow or could not be written);"
+                    + " raise tagHistoryBuffer or widen deadbands. This warning ends " + DROP_WARNING.toHours()
+                    + " h after the last drop"));
         }
         List<String> refused = tags.refused();
         if (!refused.isEmpty()) {

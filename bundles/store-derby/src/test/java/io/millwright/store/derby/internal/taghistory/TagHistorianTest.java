@@ -10,9 +10,11 @@ import io.millwright.api.sample.Quality;
 import io.millwright.api.sample.Sample;
 import io.millwright.api.store.MachineStoreException;
 import io.millwright.store.derby.internal.DerbyDatabase;
+import io.millwright.store.derby.internal.MutableClock;
 import io.millwright.store.derby.internal.TestDerby;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,13 +45,15 @@ class TagHistorianTest {
         TestDerby.shutdown(dir.resolve("db"));
     }
 
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T08:00:00Z"));
+
     private TagHistorian historian(int capacity, FakeDevice... devices) {
         TagHistorian historian = new TagHistorian(capacity, () -> {
             if (databaseDown.get()) {
                 throw new MachineStoreException("Derby store at " + dir + ": not open (test)");
             }
             return database;
-        });
+        }, clock);
         historian.devicesChanged(List.of(devices));
         return historian;
     }
@@ -168,6 +172,31 @@ class TagHistorianTest {
 
         assertThat(historian.flush()).isEqualTo(5);
         assertThat(stored("press01", "temp")).hasSize(5).first().isEqualTo("0 0 GOOD");
+    }
+
+    @Test
+    void theDropWarningEndsAnHourAfterTheLastDropAndComesBackWithTheNext() {
+        TagHistorian historian = historian(2, new FakeDevice("press01", historized("temp", 0)));
+        for (int i = 0; i < 5; i++) {
+            historian.accept(List.of(temp("press01", "temp", i, i)));
+        }
+        historian.flush();
+        assertThat(historian.findings("tag history")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("3 tag history samples dropped since start, the last at 2026-11-24T08:00:00Z"));
+
+        clock.advance(Duration.ofMinutes(59));
+        historian.flush();
+        assertThat(historian.findings("tag history")).as("still within the hour").hasSize(1);
+        clock.advance(Duration.ofMinutes(2));
+        historian.flush();
+        assertThat(historian.findings("tag history")).as("an hour without drops").isEmpty();
+        assertThat(historian.dropped()).as("the count itself is kept").isEqualTo(3);
+
+        for (int i = 5; i < 9; i++) {
+            historian.accept(List.of(temp("press01", "temp", i, i)));
+        }
+        assertThat(historian.findings("tag history")).singleElement().satisfies(f -> assertThat(f.message())
+                .startsWith("5 tag history samples dropped since start, the last at 2026-11-24T09:01:00Z"));
     }
 
     @Test
