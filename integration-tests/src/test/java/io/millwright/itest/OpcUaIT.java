@@ -81,6 +81,8 @@ public class OpcUaIT extends MillwrightTestSupport {
                     line(runAsViewer("millwright:machines").output, "uapress-m").contains("RUNNING"));
             String browse = runAsViewer("millwright:opcua-browse uadev \"ns=2;s=uapress\"").ok();
             assertTrue(browse, browse.contains("ns=2;s=uapress/TotalCount"));
+            String status = line(runAsViewer("millwright:opcua-status").ok(), "uadev");
+            assertTrue(status, status.contains("Active") && status.contains("None, None"));
 
             runAsAdmin("millwright:sim-opcua down").ok();
             await("uadev OFFLINE while the server is away", () ->

@@ -47,8 +47,8 @@ public final class OpcUaDevice implements DriverDevice {
     private final Pki pki;
     private ScheduledExecutorService control;
     private TransportResources resources;
-    private Subscriptions subscriptions;
-    private PolledNodes polls;
+    private volatile Subscriptions subscriptions;
+    private volatile PolledNodes polls;
     private volatile OpcUaClient client;
     private volatile boolean sessionActive;
     private volatile boolean stopping;
@@ -290,6 +290,31 @@ public final class OpcUaDevice implements DriverDevice {
     public int subscriptionCount() {
         Subscriptions s = subscriptions;
         return s == null ? 0 : s.count();
+    }
+
+    /** Monitored items the subscriptions hold now. */
+    public int monitoredItemCount() {
+        Subscriptions s = subscriptions;
+        if (s == null) {
+            return 0;
+        }
+        int n = 0;
+        for (OpcUaSubscription sub : s.all()) {
+            n += sub.getMonitoredItems().size();
+        }
+        return n;
+    }
+
+    /** Nodes read by polling because the server would not monitor them. */
+    public int polledNodeCount() {
+        PolledNodes p = polls;
+        return p == null ? 0 : p.size();
+    }
+
+    /** Milo's session state (Active, ReactivatingWait, ...), or "none" before the first connect. */
+    public String sessionState() {
+        OpcUaClient c = client;
+        return c == null ? "none" : c.getSessionFsm().getState().name();
     }
 
     /** The connected client, for browsing; empty while the session is down. */

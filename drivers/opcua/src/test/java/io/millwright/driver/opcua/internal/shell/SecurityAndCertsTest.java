@@ -87,6 +87,15 @@ class SecurityAndCertsTest {
             String out = (String) browse.execute();
             assertThat(out).contains("ns=2;s=Counter").contains("tag.Counter = ns=2;s=Counter");
 
+            OpcUaStatusCommand status = new OpcUaStatusCommand();
+            status.devices = devices;
+            Await.until("the item created", 5_000, () -> d.monitoredItemCount() == 1);
+            String table = (String) status.execute();
+            assertThat(table).contains("secure1").contains("ONLINE").contains(server.url())
+                    .contains("Basic256Sha256, SignAndEncrypt").contains("Active");
+            assertThat(d.subscriptionCount()).isEqualTo(1);
+            assertThat(d.polledNodeCount()).isZero();
+
             OpcUaCertsCommand reject = new OpcUaCertsCommand();
             reject.devices = devices;
             reject.reject = thumbprint;
