@@ -2,74 +2,72 @@ package io.millwright.driver.modbus.internal.codec;
 
 import io.millwright.api.sample.Quality;
 import io.millwright.api.sample.Sample;
-import io.millwright.driver.modbus.internal.config.Endianness;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a tag's registers into a sample, honouring the device's byte order (within a register)
- * and word order (of 32- and 64-bit values). Registers are held as ints 0..65535, as on the wire.
+ * Turns a tag's registers into a sample, honouring the tag's byte order (within a register) and
+ * word order (of 32- and 64-bit values), resolved when the configuration was read. Registers are
+ * held as ints 0..65535, as on the wire.
  */
 public final class RegisterDecoder {
 
-    private final boolean swapBytes;
-    private final boolean lowWordFirst;
-
-    public RegisterDecoder(Endianness byteOrder, Endianness wordOrder) {
-        this.swapBytes = byteOrder == Endianness.LITTLE;
-        this.lowWordFirst = wordOrder == Endianness.LITTLE;
+    private RegisterDecoder() {
     }
 
     /** Decodes {@code tag} from {@code registers[offset ..]}. */
-    public Sample decode(String deviceId, TagDefinition tag, int[] registers, int offset, long now) {
+    public static Sample decode(String deviceId, TagDefinition tag, int[] registers, int offset, long now) {
+        RegisterOrder order = tag.order();
         switch (tag.type()) {
             case BOOL:
-                return Sample.ofBoolean(deviceId, tag.name(), word(registers, offset) != 0, Quality.GOOD, null, now, now);
+                return Sample.ofBoolean(deviceId, tag.name(), word(order, registers, offset) != 0, Quality.GOOD, null, now, now);
             case INT16:
-                return number(deviceId, tag, (short) word(registers, offset), now);
+                return number(deviceId, tag, (short) word(order, registers, offset), now);
             case UINT16:
-                return number(deviceId, tag, word(registers, offset), now);
+                return number(deviceId, tag, word(order, registers, offset), now);
             case INT32:
-                return number(deviceId, tag, (int) bits32(registers, offset), now);
+                return number(deviceId, tag, (int) bits32(order, registers, offset), now);
             case UINT32:
-                return number(deviceId, tag, bits32(registers, offset), now);
+                return number(deviceId, tag, bits32(order, registers, offset), now);
             case FLOAT32:
-                return real(deviceId, tag, Float.intBitsToFloat((int) bits32(registers, offset)), now);
+                return real(deviceId, tag, Float.intBitsToFloat((int) bits32(order, registers, offset)), now);
             case FLOAT64:
-                return real(deviceId, tag, Double.longBitsToDouble(bits64(registers, offset)), now);
+                return real(deviceId, tag, Double.longBitsToDouble(bits64(order, registers, offset)), now);
             case STRING:
-                return Sample.ofString(deviceId, tag.name(), text(registers, offset, tag.registers()), Quality.GOOD, null, now, now);
+                return Sample.ofString(deviceId, tag.name(), text(order, registers, offset, tag.registers()), Quality.GOOD, null,
+                        now, now);
             default:
                 throw new IllegalStateException("tag " + tag.name() + ": no decoder for " + tag.type());
         }
     }
 
     /** One register with the byte order applied. */
-    int word(int[] registers, int index) {
+    static int word(RegisterOrder order, int[] registers, int index) {
         int r = registers[index] & 0xFFFF;
-        return swapBytes ? ((r & 0xFF) << 8) | (r >>> 8) : r;
+        return order.swapsBytes() ? ((r & 0xFF) << 8) | (r >>> 8) : r;
     }
 
-    long bits32(int[] registers, int offset) {
-        int first = word(registers, offset);
-        int second = word(registers, offset + 1);
-        return lowWordFirst ? ((long) second << 16) | first : ((long) first << 16) | second;
+    static long bits32(RegisterOrder order, int[] registers, int offset) {
+        int first = word(order, registers, offset);
+        int second = word(order, registers, offset + 1);
+        return order.lowWordFirst() ? ((long) second << 16) | first : ((long) first << 16) | second;
     }
 
-    long bits64(int[] registers, int offset) {
+    static long bits64(RegisterOrder order, int[] registers, int offset) {
         long v = 0;
         for (int i = 0; i < 4; i++) {
-            int w = word(registers, lowWordFirst ? offset + 3 - i : offset + i);
+            int w = word(order, registers, order.lowWordFirst() ? offset + 3 - i : offset + i);
             v = (v << 16) | w;
         }
         return v;
     }
 
-    private String text(int[] registers, int offset, int count) {
+    private static String text(RegisterOrder order, int[] registers, int offset, int count) {
         byte[] bytes = new byte[count * 2];
         int n = 0;
         for (int i = 0; i < count; i++) {
-            int w = word(registers, offset + i);
+            int w = word(order, registers, offset + i);
             bytes[n++] = (byte) (w >>> 8);
             bytes[n++] = (byte) w;
         }

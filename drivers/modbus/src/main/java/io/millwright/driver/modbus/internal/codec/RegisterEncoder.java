@@ -1,6 +1,6 @@
 package io.millwright.driver.modbus.internal.codec;
 
-import io.millwright.driver.modbus.internal.config.Endianness;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.config.TagType;
 import java.nio.charset.StandardCharsets;
@@ -8,31 +8,27 @@ import java.util.Locale;
 
 /**
  * The inverse of {@link RegisterDecoder} for writes: an engineering value as text becomes the
- * registers to write (scale and offset undone, byte and word order applied), or is refused with
- * the reason.
+ * registers to write (scale and offset undone, the tag's byte and word order applied), or is
+ * refused with the reason.
  */
 public final class RegisterEncoder {
 
-    private final boolean swapBytes;
-    private final boolean lowWordFirst;
-
-    public RegisterEncoder(Endianness byteOrder, Endianness wordOrder) {
-        this.swapBytes = byteOrder == Endianness.LITTLE;
-        this.lowWordFirst = wordOrder == Endianness.LITTLE;
+    private RegisterEncoder() {
     }
 
     /** @throws IllegalArgumentException naming the tag when the value does not fit its type */
-    public int[] encode(TagDefinition tag, String value) {
+    public static int[] encode(TagDefinition tag, String value) {
         String v = value.trim();
+        RegisterOrder order = tag.order();
         switch (tag.type()) {
             case BOOL:
-                return new int[] {word(parseBool(tag, v) ? 1 : 0)};
+                return new int[] {word(order, parseBool(tag, v) ? 1 : 0)};
             case STRING:
                 return text(tag, value);
             case FLOAT32:
-                return words(Float.floatToIntBits((float) unscale(tag, parseDouble(tag, v))) & 0xFFFFFFFFL, 2);
+                return words(order, Float.floatToIntBits((float) unscale(tag, parseDouble(tag, v))) & 0xFFFFFFFFL, 2);
             case FLOAT64:
-                return words(Double.doubleToLongBits(unscale(tag, parseDouble(tag, v))), 4);
+                return words(order, Double.doubleToLongBits(unscale(tag, parseDouble(tag, v))), 4);
             default:
                 return integer(tag, v);
         }
@@ -54,7 +50,7 @@ public final class RegisterEncoder {
         }
     }
 
-    private int[] integer(TagDefinition tag, String v) {
+    private static int[] integer(TagDefinition tag, String v) {
         double engineering = parseDouble(tag, v);
         double rawValue = unscale(tag, engineering);
         long raw = Math.round(rawValue);
@@ -82,19 +78,20 @@ public final class RegisterEncoder {
             throw new IllegalArgumentException("tag " + tag.name() + ": " + v + " is raw " + raw + ", outside "
                     + tag.type().word() + " (" + min + " to " + max + ")");
         }
-        return tag.type().registers() == 1 ? new int[] {word((int) (raw & 0xFFFF))} : words(raw & 0xFFFFFFFFL, 2);
+        RegisterOrder order = tag.order();
+        return tag.type().registers() == 1 ? new int[] {word(order, (int) (raw & 0xFFFF))} : words(order, raw & 0xFFFFFFFFL, 2);
     }
 
-    private int[] words(long bits, int count) {
+    private static int[] words(RegisterOrder order, long bits, int count) {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             int w = (int) ((bits >>> (16 * (count - 1 - i))) & 0xFFFF);
-            out[lowWordFirst ? count - 1 - i : i] = word(w);
+            out[order.lowWordFirst() ? count - 1 - i : i] = word(order, w);
         }
         return out;
     }
 
-    private int[] text(TagDefinition tag, String value) {
+    private static int[] text(TagDefinition tag, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
         if (bytes.length > tag.registers() * 2) {
             throw new IllegalArgumentException("tag " + tag.name() + ": '" + value + "' is longer than "
@@ -104,13 +101,13 @@ public final class RegisterEncoder {
         for (int i = 0; i < out.length; i++) {
             int hi = 2 * i < bytes.length ? bytes[2 * i] & 0xFF : 0;
             int lo = 2 * i + 1 < bytes.length ? bytes[2 * i + 1] & 0xFF : 0;
-            out[i] = word((hi << 8) | lo);
+            out[i] = word(tag.order(), (hi << 8) | lo);
         }
         return out;
     }
 
-    private int word(int w) {
-        return swapBytes ? ((w & 0xFF) << 8) | ((w >>> 8) & 0xFF) : w & 0xFFFF;
+    private static int word(RegisterOrder order, int w) {
+        return order.swapsBytes() ? ((w & 0xFF) << 8) | ((w >>> 8) & 0xFF) : w & 0xFFFF;
     }
 
     private static double unscale(TagDefinition tag, double engineering) {

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 public final class DeviceConfigParser {
 
-    private static final DeviceTags<TagDefinition> TAGS = new DeviceTags<>(InlineTagParser::parse, TagCsvReader::read,
-            TagDefinition::name, "<area> <address> <type>");
+    private static final String INLINE_SYNTAX = "<area> <address> <type>";
 
     private final Path etcDir;
 
@@ -39,7 +38,11 @@ public final class DeviceConfigParser {
         int maxCoils = properties.intValue("maxCoils", 2000, 1, 2000);
         boolean writable = properties.booleanValue("writable", false);
         int reconnectMaxDelay = properties.intValue("reconnectMaxDelay", 30_000, 100, 3_600_000);
-        List<TagDefinition> tags = TAGS.read(properties, etcDir, t -> {
+        RegisterOrder deviceOrder = RegisterOrder.of(byteOrder, wordOrder);
+        // read per device: each tag takes its device's order unless it sets its own
+        DeviceTags<TagDefinition> tagReader = new DeviceTags<>((key, spec) -> InlineTagParser.parse(key, spec, deviceOrder),
+                file -> TagCsvReader.read(file, deviceOrder), TagDefinition::name, INLINE_SYNTAX);
+        List<TagDefinition> tags = tagReader.read(properties, etcDir, t -> {
             if (!t.area().isBits() && t.registers() > maxRegisters) {
                 throw new ConfigRefusedException("tag." + t.name(), t.registers() + " registers exceed maxRegisters " + maxRegisters);
             }

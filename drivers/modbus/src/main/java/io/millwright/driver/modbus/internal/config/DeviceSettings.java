@@ -11,6 +11,11 @@ public record DeviceSettings(String id, String host, int port, int unitId, long 
         tags = List.copyOf(tags);
     }
 
+    /** The device's byte and word order, which its tags take unless they set their own. */
+    public RegisterOrder order() {
+        return RegisterOrder.of(byteOrder, wordOrder);
+    }
+
     /** @return the tag of that name, or {@code null} */
     public TagDefinition tag(String name) {
         for (TagDefinition t : tags) {

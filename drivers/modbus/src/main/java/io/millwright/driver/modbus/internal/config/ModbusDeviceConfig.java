@@ -5,9 +5,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * A Modbus TCP device, one file per device: {@code etc/io.millwright.driver.modbus-<name>.cfg}.
- * Tags are {@code tag.<name> = <area> <address> [type] [scale=..] [offset=..] [deadband=..] [historize=..]}
- * and/or a CSV {@code tagFile}. Numbers are text here so that the parser, not Config Admin,
- * reports a wrong value by its key.
+ * Tags are {@code tag.<name> = <area> <address> [type] [scale=..] [offset=..] [deadband=..] [historize=..]
+ * [byteOrder=..] [wordOrder=..]} and/or a CSV {@code tagFile}. Numbers are text here so that the
+ * parser, not Config Admin, reports a wrong value by its key.
  */
 @ObjectClassDefinition(name = "Millwright Modbus TCP device", description = "One Modbus TCP device: where it is, how it is polled, its tags")
 public @interface ModbusDeviceConfig {
@@ -33,10 +33,10 @@ public @interface ModbusDeviceConfig {
     @AttributeDefinition(required = false, description = "Retries of a request that timed out, on a new socket, before the device is OFFLINE")
     String retries() default "1";
 
-    @AttributeDefinition(required = false, description = "Byte order within a register: big or little")
+    @AttributeDefinition(required = false, description = "Byte order within a register: big or little; a tag's byteOrder option overrides it")
     String byteOrder() default "big";
 
-    @AttributeDefinition(required = false, description = "Word order of 32- and 64-bit values: big (high word first) or little")
+    @AttributeDefinition(required = false, description = "Word order of 32- and 64-bit values: big (high word first) or little; a tag's wordOrder option overrides it")
     String wordOrder() default "big";
 
     @AttributeDefinition(required = false, description = "Largest run of unused registers read to join two tags into one request")
@@ -54,6 +54,6 @@ public @interface ModbusDeviceConfig {
     @AttributeDefinition(required = false, description = "Longest wait between reconnect attempts, in milliseconds")
     String reconnectMaxDelay() default "30000";
 
-    @AttributeDefinition(required = false, description = "CSV tag file (name,area,address,type,scale,offset,deadband,historize), relative to etc/")
+    @AttributeDefinition(required = false, description = "CSV tag file (name,area,address,type,scale,offset,deadband,historize[,byteOrder,wordOrder]), relative to etc/")
     String tagFile() default "";
 }

@@ -15,9 +15,13 @@ final class TagFields {
     private TagFields() {
     }
 
-    /** Blank optional fields take their defaults; {@code typeText} may be blank (bool on bit areas, uint16 on registers). */
+    /**
+     * Blank optional fields take their defaults; {@code typeText} may be blank (bool on bit areas, uint16 on
+     * registers), blank orders are the device's.
+     */
     static TagDefinition build(String name, String areaText, String addressText, String typeText, String scaleText,
-                               String offsetText, String deadbandText, String historizeText) throws FieldProblem {
+                               String offsetText, String deadbandText, String historizeText, String byteOrderText,
+                               String wordOrderText, RegisterOrder deviceOrder) throws FieldProblem {
         FieldValues.checkTagName(name);
         Area area = areaText == null || areaText.isBlank() ? null : Area.fromWord(areaText);
         if (area == null) {
@@ -59,7 +63,41 @@ final class TagFields {
         }
         double deadband = FieldValues.deadband(deadbandText);
         boolean historize = FieldValues.parseBoolean("historize", historizeText, false);
-        return new TagDefinition(name, area, address, type, registers, scale, offset, deadband, historize);
+        RegisterOrder order = order(area, type, byteOrderText, wordOrderText, deviceOrder);
+        return new TagDefinition(name, area, address, type, registers, scale, offset, deadband, historize, order);
+    }
+
+    /**
+     * The tag's own byte and word order where given, the device's otherwise. An order that cannot
+     * change the tag's value is refused, so that a misplaced override is not silently ignored.
+     */
+    private static RegisterOrder order(Area area, TagType type, String byteOrderText, String wordOrderText,
+                                       RegisterOrder deviceOrder) throws FieldProblem {
+        Endianness byteOrder = deviceOrder.byteOrder();
+        if (!text(byteOrderText).isEmpty()) {
+            byteOrder = endianness("byteOrder", byteOrderText);
+            if (area.isBits()) {
+                throw new FieldProblem("byteOrder", "byteOrder applies only to registers, not to a " + area.word());
+            }
+        }
+        Endianness wordOrder = deviceOrder.wordOrder();
+        if (!text(wordOrderText).isEmpty()) {
+            wordOrder = endianness("wordOrder", wordOrderText);
+            // string(n) counts 0 registers per value here, and rightly: text is read register by register
+            if (area.isBits() || type.registers() < 2) {
+                throw new FieldProblem("wordOrder", "wordOrder applies only to 32- and 64-bit types (int32, uint32,"
+                        + " float32, float64), not " + (area.isBits() ? "a " + area.word() : type.word()));
+            }
+        }
+        return RegisterOrder.of(byteOrder, wordOrder);
+    }
+
+    private static Endianness endianness(String field, String text) throws FieldProblem {
+        Endianness e = Endianness.parse(text);
+        if (e == null) {
+            throw new FieldProblem(field, field + " '" + text.trim() + "' must be big or little");
+        }
+        return e;
     }
 
     private static int parseAddress(String text) throws FieldProblem {

@@ -34,7 +34,6 @@ final class DevicePoller implements Runnable {
     private final List<TagDefinition> tags;
     private final ModbusConnection connection;
     private final RequestPlanner planner;
-    private final RegisterDecoder decoder;
     private final SampleDelivery delivery;
     private final DeviceCounters counters;
     private final StatusListener listener;
@@ -64,7 +63,6 @@ final class DevicePoller implements Runnable {
         this.tags = settings.tags();
         this.connection = connection;
         this.planner = new RequestPlanner(settings.maxRegisters(), settings.maxCoils(), settings.maxGap());
-        this.decoder = new RegisterDecoder(settings.byteOrder(), settings.wordOrder());
         this.delivery = delivery;
         this.counters = counters;
         this.listener = listener;
@@ -251,7 +249,7 @@ final class DevicePoller implements Runnable {
         TagDefinition tag = tags.get(index);
         Sample s = tag.area().isBits()
                 ? Sample.ofBoolean(id, tag.name(), bits[offset], Quality.GOOD, null, now, now)
-                : decoder.decode(id, tag, registers, offset, now);
+                : RegisterDecoder.decode(id, tag, registers, offset, now);
         last.set(index, s);
         batch.add(s);
         counters.lastDataTime = now;

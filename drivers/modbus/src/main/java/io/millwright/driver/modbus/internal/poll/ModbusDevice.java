@@ -6,6 +6,7 @@ import io.millwright.api.sample.SampleSink;
 import io.millwright.driver.modbus.internal.codec.RegisterEncoder;
 import io.millwright.driver.modbus.internal.config.Area;
 import io.millwright.driver.modbus.internal.config.DeviceSettings;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.plan.ReadBlock;
 import io.millwright.driver.support.DriverDevice;
@@ -162,8 +163,7 @@ public final class ModbusDevice implements DriverDevice {
             throw new WriteRefusedException("tag " + tagName + " is a " + tag.area().word()
                     + ", which Modbus does not let a client write");
         }
-        RegisterEncoder encoder = new RegisterEncoder(settings.byteOrder(), settings.wordOrder());
-        int[] registers = tag.area().isBits() ? null : encoder.encode(tag, value);
+        int[] registers = tag.area().isBits() ? null : RegisterEncoder.encode(tag, value);
         boolean bit = tag.area().isBits() && RegisterEncoder.parseBool(tag, value);
         onPollThread(() -> {
             ModbusConnection c = connected();
@@ -174,7 +174,8 @@ public final class ModbusDevice implements DriverDevice {
             }
             return null;
         });
-        LOG.info("Modbus device {}: wrote {} to tag {} ({})", settings.id(), value, tagName, tag.addressText());
+        LOG.info("Modbus device {}: wrote {} to tag {} ({})", settings.id(), value, tagName,
+                tag.addressText(settings.order()));
     }
 
     private ModbusConnection connected() {
@@ -271,10 +272,11 @@ public final class ModbusDevice implements DriverDevice {
     @Override
     public List<TagStatus> tags() {
         List<TagDefinition> defs = settings.tags();
+        RegisterOrder deviceOrder = settings.order();
         List<TagStatus> out = new ArrayList<>(defs.size());
         for (int i = 0; i < defs.size(); i++) {
             TagDefinition t = defs.get(i);
-            out.add(new TagStatus(t.name(), t.addressText(), t.historize(), t.deadband(), poller.last(i)));
+            out.add(new TagStatus(t.name(), t.addressText(deviceOrder), t.historize(), t.deadband(), poller.last(i)));
         }
         return out;
     }

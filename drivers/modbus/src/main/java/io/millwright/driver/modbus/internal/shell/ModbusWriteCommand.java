@@ -32,6 +32,7 @@ public class ModbusWriteCommand implements Action {
     public Object execute() throws Exception {
         ModbusDevice d = DeviceLookup.running(devices, device);
         d.write(tag, value);
-        return "Wrote " + value + " to " + d.id() + "/" + tag + " (" + d.settings().tag(tag).addressText() + ")";
+        String address = d.settings().tag(tag).addressText(d.settings().order());
+        return "Wrote " + value + " to " + d.id() + "/" + tag + " (" + address + ")";
     }
 }

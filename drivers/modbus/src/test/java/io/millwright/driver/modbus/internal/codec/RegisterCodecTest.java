@@ -7,6 +7,7 @@ import io.millwright.api.sample.Sample;
 import io.millwright.api.sample.ValueType;
 import io.millwright.driver.modbus.internal.config.Area;
 import io.millwright.driver.modbus.internal.config.Endianness;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.config.TagType;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,14 +17,21 @@ import org.junit.jupiter.api.Test;
 class RegisterCodecTest {
 
     private static TagDefinition tag(TagType type, int registers, double scale, double offset) {
-        return new TagDefinition("t", Area.HOLDING, 0, type, registers, scale, offset, 0, true);
+        return tag(type, registers, scale, offset, RegisterOrder.ABCD);
+    }
+
+    private static TagDefinition tag(TagType type, int registers, double scale, double offset, RegisterOrder order) {
+        return new TagDefinition("t", Area.HOLDING, 0, type, registers, scale, offset, 0, true, order);
+    }
+
+    private static TagDefinition float32(RegisterOrder order) {
+        return tag(TagType.FLOAT32, 2, 1, 0, order);
     }
 
     @Test
     void float32BigEndianIsTheTextbookLayout() {
-        RegisterDecoder d = new RegisterDecoder(Endianness.BIG, Endianness.BIG);
         // 123.456f = 0x42F6E979
-        Sample s = d.decode("dev", tag(TagType.FLOAT32, 2, 1, 0), new int[] {0x42F6, 0xE979}, 0, 1);
+        Sample s = RegisterDecoder.decode("dev", tag(TagType.FLOAT32, 2, 1, 0), new int[] {0x42F6, 0xE979}, 0, 1);
         assertThat(s.asDouble()).isEqualTo(123.456f);
     }
 
@@ -32,12 +40,28 @@ class RegisterCodecTest {
         int[] cdab = {0xE979, 0x42F6};
         int[] badc = {0xF642, 0x79E9};
         int[] dcba = {0x79E9, 0xF642};
-        assertThat(new RegisterDecoder(Endianness.BIG, Endianness.LITTLE).decode("d", tag(TagType.FLOAT32, 2, 1, 0), cdab, 0, 1)
-                .asDouble()).isEqualTo(123.456f);
-        assertThat(new RegisterDecoder(Endianness.LITTLE, Endianness.BIG).decode("d", tag(TagType.FLOAT32, 2, 1, 0), badc, 0, 1)
-                .asDouble()).isEqualTo(123.456f);
-        assertThat(new RegisterDecoder(Endianness.LITTLE, Endianness.LITTLE).decode("d", tag(TagType.FLOAT32, 2, 1, 0), dcba, 0, 1)
-                .asDouble()).isEqualTo(123.456f);
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.CDAB), cdab, 0, 1).asDouble()).isEqualTo(123.456f);
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.BADC), badc, 0, 1).asDouble()).isEqualTo(123.456f);
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.DCBA), dcba, 0, 1).asDouble()).isEqualTo(123.456f);
+    }
+
+    @Test
+    void eachTagIsDecodedAndEncodedWithItsOwnOrder() {
+        int[] registers = {0x42F6, 0xE979, 0xE979, 0x42F6};
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.ABCD), registers, 0, 1).asDouble()).isEqualTo(123.456f);
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.CDAB), registers, 2, 1).asDouble()).isEqualTo(123.456f);
+        assertThat(RegisterDecoder.decode("d", float32(RegisterOrder.CDAB), registers, 0, 1).asDouble()).isNotEqualTo(123.456f);
+        assertThat(RegisterEncoder.encode(float32(RegisterOrder.CDAB), "123.456")).containsExactly(0xE979, 0x42F6);
+        assertThat(RegisterEncoder.encode(tag(TagType.UINT32, 2, 1, 0, RegisterOrder.BADC), "305419896"))
+                .containsExactly(0x3412, 0x7856);
+    }
+
+    @Test
+    void registerOrdersNameTheirDifferenceInConfigurationWords() {
+        assertThat(RegisterOrder.of(Endianness.BIG, Endianness.LITTLE)).isEqualTo(RegisterOrder.CDAB);
+        assertThat(RegisterOrder.CDAB.differenceFrom(RegisterOrder.ABCD)).isEqualTo(" wordOrder=little");
+        assertThat(RegisterOrder.ABCD.differenceFrom(RegisterOrder.DCBA)).isEqualTo(" byteOrder=big wordOrder=big");
+        assertThat(RegisterOrder.BADC.differenceFrom(RegisterOrder.BADC)).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} {1}/{2} = {3}")
@@ -58,11 +82,10 @@ class RegisterCodecTest {
             "FLOAT64, little, big, 6.02214076E23",
     })
     void everyNumericTypeRoundTripsInEveryOrder(TagType type, String byteOrder, String wordOrder, String value) {
-        Endianness b = Endianness.parse(byteOrder);
-        Endianness w = Endianness.parse(wordOrder);
-        TagDefinition t = tag(type, type.registers(), 1, 0);
-        int[] registers = new RegisterEncoder(b, w).encode(t, value);
-        Sample s = new RegisterDecoder(b, w).decode("d", t, registers, 0, 1);
+        RegisterOrder order = RegisterOrder.of(Endianness.parse(byteOrder), Endianness.parse(wordOrder));
+        TagDefinition t = tag(type, type.registers(), 1, 0, order);
+        int[] registers = RegisterEncoder.encode(t, value);
+        Sample s = RegisterDecoder.decode("d", t, registers, 0, 1);
         if (type.isInteger()) {
             assertThat(s.type()).isEqualTo(ValueType.LONG);
             assertThat(s.asLong()).isEqualTo(Long.parseLong(value));
@@ -74,31 +97,30 @@ class RegisterCodecTest {
     @Test
     void scaleAndOffsetMakeADoubleAndAreUndoneOnWrite() {
         TagDefinition t = tag(TagType.UINT32, 2, 0.1, 5);
-        Sample s = new RegisterDecoder(Endianness.BIG, Endianness.BIG).decode("d", t, new int[] {0, 1000}, 0, 1);
+        Sample s = RegisterDecoder.decode("d", t, new int[] {0, 1000}, 0, 1);
         assertThat(s.type()).isEqualTo(ValueType.DOUBLE);
         assertThat(s.asDouble()).isEqualTo(105.0);
-        assertThat(new RegisterEncoder(Endianness.BIG, Endianness.BIG).encode(t, "105")).containsExactly(0, 1000);
+        assertThat(RegisterEncoder.encode(t, "105")).containsExactly(0, 1000);
     }
 
     @Test
     void stringsStopAtNulAndDropTrailingSpacesInEitherByteOrder() {
-        TagDefinition t = tag(TagType.STRING, 4, 1, 0);
         for (Endianness b : Endianness.values()) {
-            int[] regs = new RegisterEncoder(b, Endianness.BIG).encode(t, "SKU-7");
+            TagDefinition t = tag(TagType.STRING, 4, 1, 0, RegisterOrder.of(b, Endianness.BIG));
+            int[] regs = RegisterEncoder.encode(t, "SKU-7");
             assertThat(regs).hasSize(4);
-            assertThat(new RegisterDecoder(b, Endianness.BIG).decode("d", t, regs, 0, 1).asString()).isEqualTo("SKU-7");
+            assertThat(RegisterDecoder.decode("d", t, regs, 0, 1).asString()).isEqualTo("SKU-7");
         }
-        assertThat(new RegisterDecoder(Endianness.BIG, Endianness.BIG).decode("d", t, new int[] {0x4142, 0x2020, 0, 0}, 0, 1)
+        assertThat(RegisterDecoder.decode("d", tag(TagType.STRING, 4, 1, 0), new int[] {0x4142, 0x2020, 0, 0}, 0, 1)
                 .asString()).isEqualTo("AB");
     }
 
     @Test
     void valuesOutsideTheTypeAreRefusedNamingTheTag() {
-        RegisterEncoder e = new RegisterEncoder(Endianness.BIG, Endianness.BIG);
-        assertThatThrownBy(() -> e.encode(tag(TagType.INT16, 1, 1, 0), "40000")).hasMessageContaining("tag t")
+        assertThatThrownBy(() -> RegisterEncoder.encode(tag(TagType.INT16, 1, 1, 0), "40000")).hasMessageContaining("tag t")
                 .hasMessageContaining("int16");
-        assertThatThrownBy(() -> e.encode(tag(TagType.UINT16, 1, 1, 0), "-1")).hasMessageContaining("uint16");
-        assertThatThrownBy(() -> e.encode(tag(TagType.UINT16, 1, 1, 0), "abc")).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> e.encode(tag(TagType.STRING, 1, 1, 0), "abc")).hasMessageContaining("longer than 2");
+        assertThatThrownBy(() -> RegisterEncoder.encode(tag(TagType.UINT16, 1, 1, 0), "-1")).hasMessageContaining("uint16");
+        assertThatThrownBy(() -> RegisterEncoder.encode(tag(TagType.UINT16, 1, 1, 0), "abc")).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> RegisterEncoder.encode(tag(TagType.STRING, 1, 1, 0), "abc")).hasMessageContaining("longer than 2");
     }
 }

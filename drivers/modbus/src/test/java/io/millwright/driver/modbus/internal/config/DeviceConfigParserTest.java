@@ -148,6 +148,72 @@ class DeviceConfigParserTest {
     }
 
     @Test
+    void anInlineTagsOrderOverridesTheDevicesAndOtherTagsKeepIt() throws Exception {
+        Map<String, Object> p = minimal();
+        p.put("byteOrder", "little");
+        p.put("tag.level", "holding 10 float32 wordOrder=little");
+        p.put("tag.count", "holding 12 uint32 byteOrder=big deadband=1");
+        p.put("tag.raw", "input 3 int16 byteOrder=BIG");
+        p.put("tag.run", "coil 0");
+
+        DeviceSettings s = parse(p);
+
+        assertThat(s.order()).isEqualTo(RegisterOrder.BADC);
+        assertThat(s.tag("total").order()).isEqualTo(RegisterOrder.BADC);
+        assertThat(s.tag("level").order()).isEqualTo(RegisterOrder.DCBA);
+        assertThat(s.tag("count").order()).isEqualTo(RegisterOrder.ABCD);
+        assertThat(s.tag("count").deadband()).isEqualTo(1.0);
+        assertThat(s.tag("raw").order()).isEqualTo(RegisterOrder.ABCD);
+        assertThat(s.tag("run").order()).isEqualTo(RegisterOrder.BADC);
+        assertThat(s.tag("total").addressText(s.order())).isEqualTo("holding 1 uint32");
+        assertThat(s.tag("level").addressText(s.order())).isEqualTo("holding 10 float32 wordOrder=little");
+        assertThat(s.tag("count").addressText(s.order())).isEqualTo("holding 12 uint32 byteOrder=big");
+    }
+
+    @Test
+    void aWrongOrderOnAnInlineTagIsNamedByItsKey() {
+        Map<String, Object> p = minimal();
+        p.put("tag.level", "holding 10 float32 wordOrder=middle");
+        refused(p, "tag.level", "wordOrder 'middle'", "big or little");
+
+        p = minimal();
+        p.put("tag.level", "holding 10 float32 byteOrder=swapped");
+        refused(p, "tag.level", "byteOrder 'swapped'", "big or little");
+
+        p = minimal();
+        p.put("tag.level", "holding 10 float32 wordorder=little");
+        refused(p, "tag.level", "unknown option 'wordorder'", "byteOrder, wordOrder");
+
+        p = minimal();
+        p.put("tag.level", "holding 10 float32 wordOrder=little wordOrder=big");
+        refused(p, "tag.level", "'wordOrder' given twice");
+
+        p = minimal();
+        p.put("tag.raw", "holding 10 int16 wordOrder=little");
+        refused(p, "tag.raw", "wordOrder applies only to 32- and 64-bit types", "not int16");
+
+        p = minimal();
+        p.put("tag.raw", "input 10 wordOrder=big");
+        refused(p, "tag.raw", "wordOrder applies only to 32- and 64-bit types", "not uint16");
+
+        p = minimal();
+        p.put("tag.name", "holding 10 string(4) wordOrder=little");
+        refused(p, "tag.name", "wordOrder applies only to 32- and 64-bit types", "not string");
+
+        p = minimal();
+        p.put("tag.run", "coil 0 wordOrder=little");
+        refused(p, "tag.run", "wordOrder applies only to 32- and 64-bit types", "not a coil");
+
+        p = minimal();
+        p.put("tag.run", "coil 0 byteOrder=little");
+        refused(p, "tag.run", "byteOrder applies only to registers", "coil");
+
+        p = minimal();
+        p.put("tag.door", "discrete 4 bool byteOrder=big");
+        refused(p, "tag.door", "byteOrder applies only to registers", "discrete");
+    }
+
+    @Test
     void noTagsAtAllIsRefused() {
         Map<String, Object> p = minimal();
         p.remove("tag.total");
@@ -195,6 +261,66 @@ class DeviceConfigParserTest {
 
         Files.writeString(etc.resolve("bad.csv"), "area,address,name\nholding,1,bad name\n");
         refused(p, "bad.csv line 2 column 3 (name)", "tag name 'bad name'");
+    }
+
+    @Test
+    void csvOrderColumnsOverrideTheDevicesAndEmptyCellsKeepIt() throws Exception {
+        Files.writeString(etc.resolve("plc.csv"), String.join("\n",
+                "name,area,address,type,scale,offset,deadband,historize,byteOrder,wordOrder",
+                "level,holding,10,float32,,,,,,little",
+                "count,holding,12,uint32,,,,true,little,",
+                "plain,holding,14,float32,,,,,,",
+                "short,holding,16,float32",
+                "run,coil,0,bool,,,,,,"));
+        Map<String, Object> p = minimal();
+        p.put("tagFile", "plc.csv");
+
+        DeviceSettings s = parse(p);
+
+        assertThat(s.tag("level").order()).isEqualTo(RegisterOrder.CDAB);
+        assertThat(s.tag("count").order()).isEqualTo(RegisterOrder.BADC);
+        assertThat(s.tag("count").historize()).isTrue();
+        assertThat(s.tag("plain").order()).isEqualTo(RegisterOrder.ABCD);
+        assertThat(s.tag("short").order()).isEqualTo(RegisterOrder.ABCD);
+        assertThat(s.tag("run").order()).isEqualTo(RegisterOrder.ABCD);
+    }
+
+    @Test
+    void csvFilesWithoutOrderColumnsTakeTheDevicesOrder() throws Exception {
+        Files.writeString(etc.resolve("old.csv"), String.join("\n",
+                "name,area,address,type,scale,offset,deadband,historize",
+                "level,holding,10,float32,,,,true"));
+        Map<String, Object> p = minimal();
+        p.put("wordOrder", "little");
+        p.put("tagFile", "old.csv");
+
+        DeviceSettings s = parse(p);
+
+        assertThat(s.tag("level").order()).isEqualTo(RegisterOrder.CDAB);
+        assertThat(s.tag("level").historize()).isTrue();
+        assertThat(s.tag("level").addressText(s.order())).isEqualTo("holding 10 float32");
+    }
+
+    @Test
+    void csvOrderErrorsNameFileLineAndColumn() throws Exception {
+        Map<String, Object> p = minimal();
+        p.put("tagFile", "bad.csv");
+        String header = "name,area,address,type,scale,offset,deadband,historize,byteOrder,wordOrder\n";
+
+        Files.writeString(etc.resolve("bad.csv"), header + "ok,holding,1,float32,,,,,,little\nlevel,holding,3,float32,,,,,,middle\n");
+        refused(p, "bad.csv line 3 column 10 (wordOrder)", "wordOrder 'middle'", "big or little");
+
+        Files.writeString(etc.resolve("bad.csv"), header + "level,holding,3,float32,,,,,swapped,\n");
+        refused(p, "bad.csv line 2 column 9 (byteOrder)", "byteOrder 'swapped'");
+
+        Files.writeString(etc.resolve("bad.csv"), header + "raw,holding,3,int16,,,,,,little\n");
+        refused(p, "bad.csv line 2 column 10 (wordOrder)", "only to 32- and 64-bit types", "not int16");
+
+        Files.writeString(etc.resolve("bad.csv"), header + "run,coil,0,bool,,,,,little,\n");
+        refused(p, "bad.csv line 2 column 9 (byteOrder)", "applies only to registers", "coil");
+
+        Files.writeString(etc.resolve("bad.csv"), "wordOrder,name,area,address,type\nlittle,raw,discrete,4,bool\n");
+        refused(p, "bad.csv line 2 column 1 (wordOrder)", "not a discrete");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.millwright.driver.modbus.internal.config.Area;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.modbus.internal.config.TagDefinition;
 import io.millwright.driver.modbus.internal.config.TagType;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RequestPlannerTest {
 
     private static TagDefinition tag(String name, Area area, int address, TagType type, int registers) {
-        return new TagDefinition(name, area, address, type, registers, 1, 0, 0, true);
+        return new TagDefinition(name, area, address, type, registers, 1, 0, 0, true, RegisterOrder.ABCD);
     }
 
     private static TagDefinition holding(String name, int address, TagType type) {

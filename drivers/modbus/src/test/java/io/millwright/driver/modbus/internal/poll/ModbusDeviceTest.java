@@ -14,6 +14,7 @@ import io.millwright.driver.modbus.internal.config.Area;
 import io.millwright.driver.modbus.internal.config.DeviceConfigParser;
 import io.millwright.driver.modbus.internal.config.DeviceSettings;
 import io.millwright.driver.modbus.internal.config.Endianness;
+import io.millwright.driver.modbus.internal.config.RegisterOrder;
 import io.millwright.driver.support.testing.Await;
 import io.millwright.driver.support.testing.RecordingSink;
 import java.nio.file.Path;
@@ -80,17 +81,19 @@ class ModbusDeviceTest {
                     "tag.coil", "coil 5 bool",
                     "tag.disc", "discrete 7");
             ModbusDevice d = device(c);
-            RegisterEncoder enc = new RegisterEncoder(Endianness.parse(byteOrder), Endianness.parse(wordOrder));
+            // the tags take the device's order: encoding with them lays the registers out as the device does
             DeviceSettings s = d.settings();
-            slave.setHolding(0, enc.encode(s.tag("i16"), "-1234"));
-            slave.setHolding(1, enc.encode(s.tag("u16"), "65000"));
-            slave.setHolding(2, enc.encode(s.tag("i32"), "-123456789"));
-            slave.setHolding(4, enc.encode(s.tag("u32"), "400000001"));
-            slave.setHolding(6, enc.encode(s.tag("f32"), "-2.5"));
-            slave.setHolding(8, enc.encode(s.tag("f64"), "3.141592653589793"));
-            slave.setHolding(12, enc.encode(s.tag("txt"), "SKU-42"));
+            assertThat(s.tags()).allSatisfy(t -> assertThat(t.order())
+                    .isEqualTo(RegisterOrder.of(Endianness.parse(byteOrder), Endianness.parse(wordOrder))));
+            slave.setHolding(0, RegisterEncoder.encode(s.tag("i16"), "-1234"));
+            slave.setHolding(1, RegisterEncoder.encode(s.tag("u16"), "65000"));
+            slave.setHolding(2, RegisterEncoder.encode(s.tag("i32"), "-123456789"));
+            slave.setHolding(4, RegisterEncoder.encode(s.tag("u32"), "400000001"));
+            slave.setHolding(6, RegisterEncoder.encode(s.tag("f32"), "-2.5"));
+            slave.setHolding(8, RegisterEncoder.encode(s.tag("f64"), "3.141592653589793"));
+            slave.setHolding(12, RegisterEncoder.encode(s.tag("txt"), "SKU-42"));
             slave.setHolding(16, 1);
-            slave.setInput(3, enc.encode(s.tag("in"), "-7"));
+            slave.setInput(3, RegisterEncoder.encode(s.tag("in"), "-7"));
             slave.setCoil(5, true);
             slave.setDiscrete(7, true);
             d.start();
@@ -114,6 +117,39 @@ class ModbusDeviceTest {
                 assertThat(d.tags()).allSatisfy(t -> assertThat(t.lastSample()).isPresent());
                 assertThat(d.lastRoundTrip()).isPresent();
                 assertThat(d.readCount()).isPositive();
+            } finally {
+                d.stop();
+            }
+        }
+    }
+
+    @Test
+    void eachTagIsReadInItsOwnOrderFromTheSameRequest() throws Exception {
+        try (TestSlave slave = TestSlave.start(1, 20)) {
+            // 123.456f is 0x42F6E979 and 305419896 is 0x12345678; each pair decodes to them only in its own order
+            slave.setHolding(0, 0x42F6, 0xE979);
+            slave.setHolding(2, 0xE979, 0x42F6);
+            slave.setHolding(4, 0x1234, 0x5678);
+            slave.setHolding(6, 0x3412, 0x7856);
+            ModbusDevice d = device(config(slave.port, "byteOrder", "big", "wordOrder", "big",
+                    "tag.flow", "holding 0 float32",
+                    "tag.level", "holding 2 float32 wordOrder=little",
+                    "tag.total", "holding 4 uint32",
+                    "tag.count", "holding 6 uint32 byteOrder=little"));
+            // an order changes how registers are decoded, not which are read
+            assertThat(d.plan()).singleElement().satisfies(b -> {
+                assertThat(b.start()).isZero();
+                assertThat(b.count()).isEqualTo(8);
+            });
+            d.start();
+            try {
+                awaitGood(d, "flow", "level", "total", "count");
+                assertThat(sink.get("flow").asDouble()).isEqualTo(123.456f);
+                assertThat(sink.get("level").asDouble()).isEqualTo(123.456f);
+                assertThat(sink.get("total").asLong()).isEqualTo(305419896L);
+                assertThat(sink.get("count").asLong()).isEqualTo(305419896L);
+                assertThat(d.tags()).extracting(TagStatus::address).containsExactlyInAnyOrder("holding 0 float32",
+                        "holding 2 float32 wordOrder=little", "holding 4 uint32", "holding 6 uint32 byteOrder=little");
             } finally {
                 d.stop();
             }
@@ -292,6 +328,30 @@ class ModbusDeviceTest {
                 assertThatThrownBy(() -> d.write("nope", "1")).hasMessageContaining("no tag 'nope'");
                 Await.until("the written value read back", WAIT_MS,
                         () -> sink.get("sp") != null && sink.get("sp").asDouble() == -1.5);
+            } finally {
+                d.stop();
+            }
+        }
+    }
+
+    @Test
+    void writesLayOutTheRegistersInTheTagsOwnOrder() throws Exception {
+        try (TestSlave slave = TestSlave.start(1, 10)) {
+            ModbusDevice d = device(config(slave.port, "writable", "true",
+                    "tag.sp", "holding 0 float32 wordOrder=little",
+                    "tag.limit", "holding 2 float32",
+                    "tag.count", "holding 4 uint32 byteOrder=little"));
+            d.start();
+            try {
+                Await.until("ONLINE", WAIT_MS, () -> d.status() == DeviceStatus.ONLINE);
+                d.write("sp", "123.456");
+                d.write("limit", "123.456");
+                d.write("count", "305419896");
+                assertThat(new int[] {slave.holding(0), slave.holding(1)}).containsExactly(0xE979, 0x42F6);
+                assertThat(new int[] {slave.holding(2), slave.holding(3)}).containsExactly(0x42F6, 0xE979);
+                assertThat(new int[] {slave.holding(4), slave.holding(5)}).containsExactly(0x3412, 0x7856);
+                Await.until("the written values read back", WAIT_MS, () -> sink.get("sp") != null
+                        && sink.get("sp").asDouble() == 123.456f && sink.get("count").asLong() == 305419896L);
             } finally {
                 d.stop();
             }

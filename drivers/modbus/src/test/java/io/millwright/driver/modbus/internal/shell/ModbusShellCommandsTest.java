@@ -21,7 +21,8 @@ class ModbusShellCommandsTest {
     private static ModbusDevice start(ModbusDevices devices, int port, boolean writable) throws Exception {
         ModbusDevice d = new ModbusDevice(new DeviceConfigParser(Path.of(".")).parse(Map.of("id", "press01", "host", "127.0.0.1",
                 "port", String.valueOf(port), "pollInterval", "50", "writable", String.valueOf(writable),
-                "tag.setpoint", "holding 2 uint16")), List::<SampleSink>of, s -> { });
+                "tag.setpoint", "holding 2 uint16", "tag.speed", "holding 4 float32 wordOrder=little")), List::<SampleSink>of,
+                s -> { });
         assertThat(devices.claim("press01", "pid")).isTrue();
         devices.started(d);
         d.start();
@@ -64,6 +65,28 @@ class ModbusShellCommandsTest {
 
                 assertThat(write.execute()).isEqualTo("Wrote 42 to press01/setpoint (holding 2 uint16)");
                 assertThat(slave.holding(2)).isEqualTo(42);
+            } finally {
+                d.stop();
+            }
+        }
+    }
+
+    @Test
+    void modbusWriteNamesATagsOwnOrderAndWritesInIt() throws Exception {
+        ModbusDevices devices = new ModbusDevices();
+        try (TestSlave slave = TestSlave.start(1, 10)) {
+            ModbusDevice d = start(devices, slave.port, true);
+            try {
+                ModbusWriteCommand write = new ModbusWriteCommand();
+                write.devices = devices;
+                write.device = "press01";
+                write.tag = "speed";
+                write.value = "123.456";
+
+                assertThat(write.execute()).isEqualTo("Wrote 123.456 to press01/speed (holding 4 float32 wordOrder=little)");
+                // 123.456f is 0x42F6E979, low word first
+                assertThat(slave.holding(4)).isEqualTo(0xE979);
+                assertThat(slave.holding(5)).isEqualTo(0x42F6);
             } finally {
                 d.stop();
             }
