@@ -233,8 +233,11 @@ public abstract class MillwrightTestSupport {
                         Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
                         try {
                             Object result = session.execute(command);
+                            // bin/client and ssh with a command show only what a command prints, not
+                            // what it returns: a returned value would reach a plant's scripts as nothing
                             if (result != null) {
-                                out.println(result);
+                                return new AssertionError("'" + command + "' returned its output instead of"
+                                        + " printing it (bin/client would show nothing): " + result);
                             }
                             return null;
                         } catch (Exception e) {

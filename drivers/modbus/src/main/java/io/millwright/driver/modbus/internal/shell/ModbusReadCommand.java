@@ -32,8 +32,18 @@ public class ModbusReadCommand implements Action {
     @Argument(index = 3, name = "count", required = false, description = "How many registers or bits (default 1)")
     int count = 1;
 
+    /**
+     * Prints what {@link #run} says: a command's return value is shown at the console prompt but
+     * not through bin/client or ssh with a command, so scripts would get nothing.
+     */
     @Override
     public Object execute() throws Exception {
+        System.out.println(run().stripTrailing());
+        return null;
+    }
+
+    /** The command's output. */
+    String run() throws Exception {
         ModbusDevice d = DeviceLookup.running(devices, device);
         Area a = Area.fromWord(area);
         if (a == null) {

@@ -28,8 +28,18 @@ public class ModbusWriteCommand implements Action {
     @Argument(index = 2, name = "value", required = true, description = "Value in engineering units (scale and offset are undone)")
     String value;
 
+    /**
+     * Prints what {@link #run} says: a command's return value is shown at the console prompt but
+     * not through bin/client or ssh with a command, so scripts would get nothing.
+     */
     @Override
     public Object execute() throws Exception {
+        System.out.println(run().stripTrailing());
+        return null;
+    }
+
+    /** The command's output. */
+    String run() throws Exception {
         ModbusDevice d = DeviceLookup.running(devices, device);
         d.write(tag, value);
         String address = d.settings().tag(tag).addressText(d.settings().order());

@@ -63,7 +63,7 @@ class ModbusShellCommandsTest {
                 write.tag = "setpoint";
                 write.value = "42";
 
-                assertThat(write.execute()).isEqualTo("Wrote 42 to press01/setpoint (holding 2 uint16)");
+                assertThat(write.run()).isEqualTo("Wrote 42 to press01/setpoint (holding 2 uint16)");
                 assertThat(slave.holding(2)).isEqualTo(42);
             } finally {
                 d.stop();
@@ -83,7 +83,7 @@ class ModbusShellCommandsTest {
                 write.tag = "speed";
                 write.value = "123.456";
 
-                assertThat(write.execute()).isEqualTo("Wrote 123.456 to press01/speed (holding 4 float32 wordOrder=little)");
+                assertThat(write.run()).isEqualTo("Wrote 123.456 to press01/speed (holding 4 float32 wordOrder=little)");
                 // 123.456f is 0x42F6E979, low word first
                 assertThat(slave.holding(4)).isEqualTo(0xE979);
                 assertThat(slave.holding(5)).isEqualTo(0x42F6);
@@ -107,7 +107,7 @@ class ModbusShellCommandsTest {
                 read.address = 4;
                 read.count = 2;
 
-                String out = (String) read.execute();
+                String out = read.run();
 
                 assertThat(out).contains("press01 holding 4 count 2");
                 assertThat(out).containsPattern("4\\s+0xFFFE\\s+-2\\s+65534");

@@ -28,8 +28,18 @@ public class OpcUaBrowseCommand implements Action {
     @Argument(index = 1, name = "nodeId", required = false, description = "Node to browse, e.g. ns=2;s=Line1 (default i=85, Objects)")
     String nodeId;
 
+    /**
+     * Prints what {@link #run} says: a command's return value is shown at the console prompt but
+     * not through bin/client or ssh with a command, so scripts would get nothing.
+     */
     @Override
     public Object execute() throws Exception {
+        System.out.println(run().stripTrailing());
+        return null;
+    }
+
+    /** The command's output. */
+    String run() throws Exception {
         OpcUaDevice d = devices.find(device);
         if (d == null) {
             throw new IllegalArgumentException("no running OPC UA device '" + device + "'; running: " + devices.ids());

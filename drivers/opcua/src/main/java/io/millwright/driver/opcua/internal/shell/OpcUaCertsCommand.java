@@ -30,8 +30,18 @@ public class OpcUaCertsCommand implements Action {
     @Option(name = "--reject", description = "Thumbprint of a trusted certificate to reject")
     String reject;
 
+    /**
+     * Prints what {@link #run} says: a command's return value is shown at the console prompt but
+     * not through bin/client or ssh with a command, so scripts would get nothing.
+     */
     @Override
     public Object execute() throws Exception {
+        System.out.println(run().stripTrailing());
+        return null;
+    }
+
+    /** The command's output. */
+    String run() throws Exception {
         if (trust != null && reject != null) {
             throw new IllegalArgumentException("give --trust or --reject, not both");
         }

@@ -26,8 +26,18 @@ public class OpcUaStatusCommand implements Action {
     @Reference
     OpcUaDevices devices;
 
+    /**
+     * Prints what {@link #run} says: a command's return value is shown at the console prompt but
+     * not through bin/client or ssh with a command, so scripts would get nothing.
+     */
     @Override
     public Object execute() {
+        System.out.println(run().stripTrailing());
+        return null;
+    }
+
+    /** The command's output. */
+    String run() {
         ShellTable table = new ShellTable();
         table.column("Device");
         table.column("Status");

@@ -72,25 +72,25 @@ class SecurityAndCertsTest {
 
             OpcUaCertsCommand list = new OpcUaCertsCommand();
             list.devices = devices;
-            assertThat((String) list.execute()).contains("rejected").contains(thumbprint).contains("Millwright test server");
+            assertThat(list.run()).contains("rejected").contains(thumbprint).contains("Millwright test server");
 
             OpcUaCertsCommand trust = new OpcUaCertsCommand();
             trust.devices = devices;
             trust.trust = thumbprint;
-            assertThat((String) trust.execute()).startsWith("Trusted " + thumbprint);
+            assertThat(trust.run()).startsWith("Trusted " + thumbprint);
             Await.until("ONLINE once trusted", 15_000, () -> d.status() == DeviceStatus.ONLINE, d::statusDetail);
             Await.until("value", 5_000, () -> sink.get("count") != null && sink.get("count").isGood());
 
             OpcUaBrowseCommand browse = new OpcUaBrowseCommand();
             browse.devices = devices;
             browse.device = "secure1";
-            String out = (String) browse.execute();
+            String out = browse.run();
             assertThat(out).contains("ns=2;s=Counter").contains("tag.Counter = ns=2;s=Counter");
 
             OpcUaStatusCommand status = new OpcUaStatusCommand();
             status.devices = devices;
             Await.until("the item created", 5_000, () -> d.monitoredItemCount() == 1);
-            String table = (String) status.execute();
+            String table = status.run();
             assertThat(table).contains("secure1").contains("ONLINE").contains(server.url())
                     .contains("Basic256Sha256, SignAndEncrypt").contains("Active");
             assertThat(d.subscriptionCount()).isEqualTo(1);
@@ -99,7 +99,7 @@ class SecurityAndCertsTest {
             OpcUaCertsCommand reject = new OpcUaCertsCommand();
             reject.devices = devices;
             reject.reject = thumbprint;
-            assertThat((String) reject.execute()).startsWith("Rejected " + thumbprint);
+            assertThat(reject.run()).startsWith("Rejected " + thumbprint);
         } finally {
             d.stop();
         }
