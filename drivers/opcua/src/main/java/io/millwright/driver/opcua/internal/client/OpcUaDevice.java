@@ -110,7 +110,7 @@ public final class OpcUaDevice implements DriverDevice {
             c.connectAsync().get(settings.requestTimeoutMs(), TimeUnit.MILLISECONDS);
             counters.lastRoundTripNanos = System.nanoTime() - start;
             client = c;
-            subscriptions = new Subscriptions(settings.id(), plan, settings.publishingIntervalMs(), flow, this::lost);
+            subscriptions = new Subscriptions(settings.id(), plan, settings.publishingIntervalMs(), flow, this::lost, this::silent);
             List<MonitoredNode> polled = subscriptions.create(c);
             polls.add(polled);
             c.addSessionActivityListener(new SessionFollower(control));
@@ -159,6 +159,29 @@ public final class OpcUaDevice implements DriverDevice {
                     LOG.warn("OPC UA device {}: cannot create a lost subscription again ({}); retrying", settings.id(),
                             StatusNames.describe(e));
                     control.schedule(() -> lost(s), backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            // the device is stopping
+        }
+    }
+
+    /** A subscription that went silent or was closed: a new one in its place, on the device thread. */
+    private void silent(OpcUaSubscription s) {
+        try {
+            control.execute(() -> {
+                Subscriptions subs = subscriptions;
+                OpcUaClient c = client;
+                if (stopping || subs == null || c == null) {
+                    return;
+                }
+                try {
+                    polls.add(subs.replace(c, s));
+                    LOG.info("OPC UA device {}: subscription replaced", settings.id());
+                } catch (Exception e) {
+                    LOG.warn("OPC UA device {}: cannot replace a silent subscription ({}); retrying", settings.id(),
+                            StatusNames.describe(e));
+                    control.schedule(() -> silent(s), backoff.nextDelayMs(), TimeUnit.MILLISECONDS);
                 }
             });
         } catch (RejectedExecutionException stopped) {

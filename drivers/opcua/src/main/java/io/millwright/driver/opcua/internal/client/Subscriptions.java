@@ -3,6 +3,7 @@ package io.millwright.driver.opcua.internal.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -38,16 +39,22 @@ final class Subscriptions {
     private final double publishingMs;
     private final SampleFlow flow;
     private final Consumer<OpcUaSubscription> lost;
-    private final List<OpcUaSubscription> subscriptions = new ArrayList<>();
+    private final Consumer<OpcUaSubscription> silent;
+    // written on the device thread only; read by Milo's threads (logging) and the shell
+    private final List<OpcUaSubscription> subscriptions = new CopyOnWriteArrayList<>();
 
-    /** @param lost told (on a Milo thread) of a subscription the server no longer has */
+    /**
+     * @param lost told (on a Milo thread) of a subscription the server no longer has
+     * @param silent told (on a Milo thread) of one that went silent or was closed: to be {@link #replace}d
+     */
     Subscriptions(String deviceId, SubscriptionPlan plan, double publishingMs, SampleFlow flow,
-                  Consumer<OpcUaSubscription> lost) {
+                  Consumer<OpcUaSubscription> lost, Consumer<OpcUaSubscription> silent) {
         this.deviceId = deviceId;
         this.plan = plan;
         this.publishingMs = publishingMs;
         this.flow = flow;
         this.lost = lost;
+        this.silent = silent;
     }
 
     /** Creates every subscription and its items; returns the nodes to poll instead. */
@@ -70,6 +77,36 @@ final class Subscriptions {
     List<MonitoredNode> recreate(OpcUaSubscription s) throws UaException {
         s.create();
         return sort(s);
+    }
+
+    /**
+     * Puts a new subscription with the same items in place of one that went silent (no publish
+     * response, not even a keep-alive, past Milo's watchdog) or that the server reported closed;
+     * returns nodes that must now be polled. The old one is deleted on the server if it is still
+     * there. Nothing happens for a subscription already replaced.
+     */
+    List<MonitoredNode> replace(OpcUaClient client, OpcUaSubscription old) throws UaException {
+        int index = subscriptions.indexOf(old);
+        if (index < 0) {
+            return List.of();
+        }
+        List<MonitoredNode> nodes = new ArrayList<>();
+        for (OpcUaMonitoredItem item : old.getMonitoredItems()) {
+            nodes.add((MonitoredNode) item.getUserObject().orElseThrow());
+        }
+        OpcUaSubscription fresh = new OpcUaSubscription(client, publishingMs);
+        fresh.setSubscriptionListener(new Listener());
+        fresh.create();
+        try {
+            old.delete();
+        } catch (UaException | RuntimeException gone) {
+            LOG.debug("OPC UA device {}: deleting a replaced subscription: {}", deviceId, gone.toString());
+        }
+        subscriptions.set(index, fresh);
+        for (MonitoredNode node : nodes) {
+            fresh.addMonitoredItem(item(node));
+        }
+        return sort(fresh);
     }
 
     int count() {
@@ -150,6 +187,25 @@ final class Subscriptions {
                 nodes.add((MonitoredNode) item.getUserObject().orElseThrow());
             }
             flow.values(nodes, values);
+        }
+
+        @Override
+        public void onWatchdogTimerElapsed(OpcUaSubscription subscription) {
+            if (!subscriptions.contains(subscription)) {
+                return; // one already replaced, whose deletion the server did not confirm
+            }
+            LOG.warn("OPC UA device {}: subscription {} sent nothing, not even a keep-alive, for longer than its"
+                    + " keep-alive interval; replacing it", deviceId, subscriptions.indexOf(subscription) + 1);
+            silent.accept(subscription);
+        }
+
+        @Override
+        public void onStatusChanged(OpcUaSubscription subscription, StatusCode status) {
+            if (status.isBad() && subscriptions.contains(subscription)) {
+                LOG.warn("OPC UA device {}: the server closed subscription {} ({}); replacing it", deviceId,
+                        subscriptions.indexOf(subscription) + 1, StatusNames.name(status));
+                silent.accept(subscription);
+            }
         }
 
         @Override
