@@ -8,6 +8,7 @@ import io.millwright.api.device.DeviceStatus;
 import io.millwright.api.device.TagStatus;
 import io.millwright.api.sample.Sample;
 import io.millwright.itest.MillwrightTestSupport;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.junit.Before;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceReference;
@@ -36,9 +38,31 @@ public abstract class DriverConformance extends MillwrightTestSupport {
 
     protected abstract ConformancePeer peer();
 
+    /**
+     * Every driver's class declares the kit's checks itself, each calling the one here. Inherited
+     * test methods are not enough: with several subclasses in one Pax Exam container, every one of
+     * them ran the checks of a single subclass (PAXEXAM-747; in the full suite OpcUaConformanceIT
+     * and MqttConformanceIT ran the Modbus peer).
+     */
+    @Before
+    public void everyCheckIsDeclaredByTheDriversClass() {
+        for (Method check : DriverConformance.class.getDeclaredMethods()) {
+            if (check.isAnnotationPresent(Test.class)) {
+                try {
+                    getClass().getDeclaredMethod(check.getName());
+                } catch (NoSuchMethodException e) {
+                    throw new AssertionError(getClass().getSimpleName() + " must declare @Test public void "
+                            + check.getName() + "() calling super's (PAXEXAM-747: inherited tests run another subclass)");
+                }
+            }
+        }
+    }
+
     /** Starts the peer behind a faulty link; returns the link. Files written are removed by {@link #stop}. */
     private FaultyLink start(Map<String, Map<String, String>> written) throws Exception {
         ConformancePeer peer = peer();
+        org.slf4j.LoggerFactory.getLogger(DriverConformance.class).warn("conformance kit: {} against its peer ({})",
+                peer.driverName(), getClass().getSimpleName());
         installFeature(peer.driverFeature());
         for (String feature : peer.peerFeatures()) {
             installFeature(feature);

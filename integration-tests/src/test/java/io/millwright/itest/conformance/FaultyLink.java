@@ -101,7 +101,6 @@ public final class FaultyLink implements AutoCloseable {
             while (!s.isClosed()) {
                 try {
                     Socket driver = s.accept();
-                    accepted.incrementAndGet();
                     Socket peer;
                     try {
                         peer = new Socket(InetAddress.getLoopbackAddress(), peerPort);
@@ -115,6 +114,9 @@ public final class FaultyLink implements AutoCloseable {
                     open.add(peer);
                     threads.execute(() -> pump(driver, peer, false));
                     threads.execute(() -> pump(peer, driver, true));
+                    // counted once cut() can reach it: counted on accept, a test that cut right after
+                    // seeing the count missed this connection, and the driver had no reason to reconnect
+                    accepted.incrementAndGet();
                 } catch (IOException e) {
                     // closed by down()
                 }

@@ -1,5 +1,6 @@
 package io.millwright.itest.conformance;
 
+import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -19,5 +20,35 @@ public class ModbusConformanceIT extends DriverConformance {
     @Override
     protected ConformancePeer peer() {
         return new ModbusPeer();
+    }
+
+    @Test
+    @Override
+    public void thePeerGoesAwayAndComesBackWithoutThreadGrowth() throws Exception {
+        super.thePeerGoesAwayAndComesBackWithoutThreadGrowth();
+    }
+
+    @Test
+    @Override
+    public void aSlowPeerTimesOutAndLeavesNoBacklog() throws Exception {
+        super.aSlowPeerTimesOutAndLeavesNoBacklog();
+    }
+
+    @Test
+    @Override
+    public void onlyTheTagsThePeerRefusesAreBadWithTheReason() throws Exception {
+        super.onlyTheTagsThePeerRefusesAreBadWithTheReason();
+    }
+
+    @Test
+    @Override
+    public void editingOneDeviceLeavesTheOthersAlone() throws Exception {
+        super.editingOneDeviceLeavesTheOthersAlone();
+    }
+
+    @Test
+    @Override
+    public void theDriverIsUpdatedWhileDataFlows() throws Exception {
+        super.theDriverIsUpdatedWhileDataFlows();
     }
 }
