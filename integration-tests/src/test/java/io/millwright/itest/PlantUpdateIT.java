@@ -270,8 +270,16 @@ public class PlantUpdateIT extends MillwrightTestSupport {
             // the last count bucket closes a minute after it opened (+5 s grace)
             for (Line line : lines) {
                 long made = simulator.get(line.machine()).totalCount() - pausedAt.get(line.machine());
-                awaitFor(line.machine() + "-m: the store holds the " + made + " parts the simulator made",
-                        Duration.ofSeconds(100), () -> storedCounts(line.machine() + "-m", loadStarted) == made);
+                java.util.concurrent.atomic.AtomicLong stored = new java.util.concurrent.atomic.AtomicLong(-1);
+                try {
+                    awaitFor(line.machine() + "-m: the store holds the " + made + " parts the simulator made",
+                            Duration.ofSeconds(100), () -> {
+                                stored.set(storedCounts(line.machine() + "-m", loadStarted));
+                                return stored.get() == made;
+                            });
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + ": it holds " + stored.get(), e);
+                }
             }
             assertEquals("state changes while the drivers were updated", List.of(), stateChanges);
             assertEquals("other bundles (id -> state, last modified)", others, bundlesExcept(drivers));

@@ -4,14 +4,19 @@ package io.millwright.core.internal.engine;
  * Turns a PLC's cumulative counter into increments: a 16- or 32-bit counter that wraps to zero
  * continues (rollover), a counter that drops for any other reason was reset and counts from zero
  * again. The first value only sets the baseline, so a restart never counts a counter's history.
+ * A lower value stamped earlier than the last one counted is a late delivery (an MQTT QoS 1
+ * message redelivered after a reconnect, behind newer ones), not a reset: it is ignored, where a
+ * reset would count its whole value a second time.
  */
 public final class CounterTracker {
 
     private final long modulus;
     private boolean known;
     private long last;
+    private long lastTime = Long.MIN_VALUE;
     private long rollovers;
     private long resets;
+    private long lateValues;
 
     /** @param bits 16, 32 or 64 */
     public CounterTracker(int bits) {
@@ -23,10 +28,20 @@ public final class CounterTracker {
 
     /** The parts counted since the previous value; zero for the first value. */
     public long update(long value) {
+        return update(value, Long.MAX_VALUE);
+    }
+
+    /** As {@link #update(long)}, for a value stamped {@code time} at its source. */
+    public long update(long value, long time) {
         long raw = modulus == 0L ? value : value & (modulus - 1);
         if (!known) {
             known = true;
             last = raw;
+            lastTime = time;
+            return 0L;
+        }
+        if (raw < last && time < lastTime) {
+            lateValues++;
             return 0L;
         }
         long delta;
@@ -42,6 +57,7 @@ public final class CounterTracker {
             resets++;
         }
         last = raw;
+        lastTime = Math.max(lastTime, time);
         return delta;
     }
 
@@ -65,5 +81,10 @@ public final class CounterTracker {
 
     public long resets() {
         return resets;
+    }
+
+    /** Lower values stamped before the last counted one, ignored as late deliveries. */
+    public long lateValues() {
+        return lateValues;
     }
 }

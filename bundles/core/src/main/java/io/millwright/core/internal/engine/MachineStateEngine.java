@@ -338,7 +338,7 @@ public final class MachineStateEngine {
             return Math.max(0L, value);
         }
         boolean known = counter.known();
-        long delta = counter.update(value);
+        long delta = counter.update(value, t);
         if (!known) {
             // nothing counted yet, so the first value is safe to commit as the baseline
             committedBaselines.put(name, counter.last());

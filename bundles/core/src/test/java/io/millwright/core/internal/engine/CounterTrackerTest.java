@@ -15,6 +15,21 @@ class CounterTrackerTest {
     }
 
     @Test
+    void aLowerValueStampedEarlierIsALateDeliveryNotAReset() {
+        CounterTracker counter = new CounterTracker(32);
+        counter.update(1_000, 10_000);
+        assertThat(counter.update(1_050, 10_500)).isEqualTo(50);
+        // a message from before the last one, redelivered after a reconnect
+        assertThat(counter.update(1_020, 10_200)).as("late, ignored").isZero();
+        assertThat(counter.lateValues()).isEqualTo(1);
+        assertThat(counter.resets()).isZero();
+        assertThat(counter.update(1_060, 10_600)).as("counts on from the last counted value").isEqualTo(10);
+        // a real reset comes later than the last value
+        assertThat(counter.update(3, 10_700)).isEqualTo(3);
+        assertThat(counter.resets()).isEqualTo(1);
+    }
+
+    @Test
     void sixteenBitCounterRollsOverWithoutLosingParts() {
         CounterTracker counter = new CounterTracker(16);
         counter.update(65_530);
