@@ -257,14 +257,25 @@ public final class OpcUaDevice implements DriverDevice {
             return;
         }
         boolean active = c.getSessionFsm().getState() == State.Active;
+        Subscriptions subs = subscriptions;
         if (active && !sessionActive) {
             counters.reconnects.incrementAndGet();
+            if (subs != null) {
+                subs.heardNow();
+            }
             sessionActive = true;
             LOG.info("OPC UA device {}: session to {} active again", settings.id(), settings.endpointUrl());
             updateStatus();
         } else if (!active && sessionActive) {
             sessionActive = false;
             offline("connection to " + settings.endpointUrl() + " lost; reconnecting");
+        } else if (active && subs != null) {
+            for (OpcUaSubscription s : subs.silent()) {
+                LOG.warn("OPC UA device {}: a subscription has sent nothing, not even a keep-alive, for longer than"
+                        + " its keep-alive interval allows; replacing it", settings.id());
+                subs.heardNow();
+                silent(s);
+            }
         }
     }
 

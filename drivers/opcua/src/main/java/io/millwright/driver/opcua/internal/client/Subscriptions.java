@@ -2,8 +2,11 @@ package io.millwright.driver.opcua.internal.client;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
@@ -42,6 +45,8 @@ final class Subscriptions {
     private final Consumer<OpcUaSubscription> silent;
     // written on the device thread only; read by Milo's threads (logging) and the shell
     private final List<OpcUaSubscription> subscriptions = new CopyOnWriteArrayList<>();
+    // when each subscription last delivered anything (data or keep-alive), System.nanoTime()
+    private final Map<OpcUaSubscription, Long> lastHeard = new ConcurrentHashMap<>();
 
     /**
      * @param lost told (on a Milo thread) of a subscription the server no longer has
@@ -65,6 +70,7 @@ final class Subscriptions {
             s.setSubscriptionListener(new Listener());
             s.create();
             subscriptions.add(s);
+            lastHeard.put(s, System.nanoTime());
             for (MonitoredNode node : group) {
                 s.addMonitoredItem(item(node));
             }
@@ -103,10 +109,39 @@ final class Subscriptions {
             LOG.debug("OPC UA device {}: deleting a replaced subscription: {}", deviceId, gone.toString());
         }
         subscriptions.set(index, fresh);
+        lastHeard.remove(old);
+        lastHeard.put(fresh, System.nanoTime());
         for (MonitoredNode node : nodes) {
             fresh.addMonitoredItem(item(node));
         }
         return sort(fresh);
+    }
+
+    /**
+     * Subscriptions that delivered nothing, not even a keep-alive, for one and a half keep-alive
+     * intervals (15 s at least). Milo's own watchdog did not always fire after a reconnect that
+     * left the subscription without publish responses.
+     */
+    List<OpcUaSubscription> silent() {
+        long now = System.nanoTime();
+        List<OpcUaSubscription> silent = new ArrayList<>();
+        for (OpcUaSubscription s : subscriptions) {
+            long keepAliveMs = (long) (publishingMs * Math.max(1L, s.getMaxKeepAliveCount().longValue()));
+            long limitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(15_000L, keepAliveMs * 3 / 2));
+            Long heard = lastHeard.get(s);
+            if (heard != null && now - heard > limitNanos) {
+                silent.add(s);
+            }
+        }
+        return silent;
+    }
+
+    /** Starts every subscription's silence afresh: the session was away, and that was not their fault. */
+    void heardNow() {
+        long now = System.nanoTime();
+        for (OpcUaSubscription s : subscriptions) {
+            lastHeard.put(s, now);
+        }
     }
 
     int count() {
@@ -182,11 +217,17 @@ final class Subscriptions {
 
         @Override
         public void onDataReceived(OpcUaSubscription subscription, List<OpcUaMonitoredItem> items, List<DataValue> values) {
+            lastHeard.put(subscription, System.nanoTime());
             List<MonitoredNode> nodes = new ArrayList<>(items.size());
             for (OpcUaMonitoredItem item : items) {
                 nodes.add((MonitoredNode) item.getUserObject().orElseThrow());
             }
             flow.values(nodes, values);
+        }
+
+        @Override
+        public void onKeepAliveReceived(OpcUaSubscription subscription) {
+            lastHeard.put(subscription, System.nanoTime());
         }
 
         @Override
